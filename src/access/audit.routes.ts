@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { inBrand } from '../platform/database/tenancy.ts';
+import { cursorId, pageOf, pageQuery, toPage } from '../platform/http/pagination.ts';
+import { errorResponses } from '../platform/http/responses.ts';
+import type { RouteModule } from '../platform/http/server.ts';
+import { requirePermission, requirePrincipal } from './principal.ts';
+
+const auditEntryView = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  actorType: z.enum(['staff', 'api_key', 'system']),
+  actorId: z.uuid().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  subjectType: z.string(),
+  subjectId: z.uuid().nullable(),
+  changes: z.record(z.string(), z.unknown()),
+  requestId: z.string().nullable(),
+}).meta({ id: 'AuditEntry' });
+
+export const auditRoutes: RouteModule = (app, { db }) => {
+  app.get('/api/v1/audit-log', {
+    preHandler: requirePermission('audit:read'),
+    schema: {
+      tags: ['access'],
+      summary: 'Who changed what, newest first',
+      querystring: z.object({
+        ...pageQuery,
+        subjectType: z.string().max(50).optional(),
+        subjectId: z.uuid().optional(),
+        actorType: z.enum(['staff', 'api_key', 'system']).optional(),
+      }),
+      response: { 200: pageOf(auditEntryView), ...errorResponses },
+    },
+  }, async (request) => {
+    const { limit, cursor, subjectType, subjectId, actorType } = request.query;
+    const after = cursorId(cursor);
+    return inBrand(db, requirePrincipal(request).brandId, async (scope) => {
+      const rows = await scope.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('brand_id', '=', scope.brandId)
+        .$if(after !== null, (q) => q.where('id', '<', after as string))
+        .$if(subjectType !== undefined, (q) => q.where('subject_type', '=', subjectType as string))
+        .$if(subjectId !== undefined, (q) => q.where('subject_id', '=', subjectId as string))
+        .$if(actorType !== undefined, (q) => q.where('actor_type', '=', actorType as 'staff'))
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
+      return toPage(rows, limit, (row) => ({
+        id: row.id,
+        at: row.at.toISOString(),
+        actorType: row.actor_type,
+        actorId: row.actor_id,
+        actorLabel: row.actor_label,
+        action: row.action,
+        subjectType: row.subject_type,
+        subjectId: row.subject_id,
+        changes: row.changes as Record<string, unknown>,
+        requestId: row.request_id,
+      }));
+    });
+  });
+};

@@ -1,0 +1,31 @@
+/** Staff roles, from the brand's point of view. API keys carry a role too. */
+export const roles = ['admin', 'marketer', 'agent', 'analyst'] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  'catalog:read',
+  'catalog:write',
+  'brand:manage',
+  'staff:read',
+  'staff:manage',
+  'api_keys:manage',
+  'audit:read',
+  'events:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** The one place that decides what each role may do. */
+const grants: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: permissions,
+  marketer: ['catalog:read', 'events:read'],
+  agent: ['catalog:read'],
+  analyst: ['catalog:read', 'events:read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return grants[role];
+}

@@ -1,0 +1,111 @@
+import { v7 as uuidv7 } from 'uuid';
+import { createApiKey } from '../access/api-keys.ts';
+import { systemActor } from '../access/principal.ts';
+import { hashPassword } from '../access/secrets.ts';
+import { roles } from '../access/permissions.ts';
+import { createModel } from '../catalog/models.ts';
+import { createResource } from '../catalog/resources.ts';
+import { createModelBody, createResourceBody } from '../catalog/model-schema.ts';
+import type { Db } from '../platform/database/database.ts';
+import { asBrandId, inBrand } from '../platform/database/tenancy.ts';
+import { storeFile } from '../platform/files/files.ts';
+import { minimalPdf } from './minimal-pdf.ts';
+
+export const demoSlug = 'demo';
+export const demoStaffEmail = (role: string) => `${role}@demo.openox.test`;
+
+export interface DemoBrand {
+  readonly created: boolean;
+  readonly brandId: string;
+  /** Only when the brand was just made: the key is stored hashed and cannot be shown again. */
+  readonly apiKey: string | null;
+}
+
+/**
+ * Makes the demo brand "Acme Home" (staff for every role, an API key, three models with their
+ * terms, schedules and resources) unless it exists; `reset` deletes it and makes it anew.
+ */
+export async function ensureDemoBrand(db: Db, options: { password: string; apiKey?: string | undefined; reset?: boolean }): Promise<DemoBrand> {
+  const existing = await db.selectFrom('brands').select('id').where('slug', '=', demoSlug).executeTakeFirst();
+  if (existing && !options.reset) return { created: false, brandId: existing.id, apiKey: null };
+  if (existing) await db.deleteFrom('brands').where('id', '=', existing.id).execute();
+
+  const brandId = asBrandId(uuidv7());
+  const passwordHash = await hashPassword(options.password);
+  const apiKey = await inBrand(db, brandId, async (scope) => {
+    await scope.db.insertInto('brands').values({ id: brandId, slug: demoSlug, name: 'Acme Home', is_demo: true, primary_color: '#0b7285', accent_color: '#e8590c' }).execute();
+    await scope.db
+      .insertInto('staff_users')
+      .values(roles.map((role) => ({ brand_id: brandId, email: demoStaffEmail(role), name: `Demo ${role}`, role, password_hash: passwordHash })))
+      .execute();
+    const { key } = await createApiKey(scope, systemActor, { name: 'Demo integration', role: 'admin' }, options.apiKey);
+
+    const manual = await storeFile(scope, systemActor, {
+      purpose: 'document',
+      originalName: 'dw500-owners-manual.pdf',
+      declaredType: 'application/pdf',
+      content: minimalPdf(["AquaPure 500 Owner's Manual", 'Load, choose a programme, press Start.', 'Clean the filter every month.']),
+    });
+    for (const demoModel of demoModels) {
+      const model = await createModel(scope, systemActor, createModelBody.parse(demoModel.model));
+      for (const resource of demoModel.resources) {
+        const fileId = resource.kind === 'manual' ? manual.id : null;
+        await createResource(scope, systemActor, model.id, createResourceBody.parse({ ...resource, fileId }));
+      }
+    }
+    return key;
+  });
+  return { created: true, brandId, apiKey };
+}
+
+const demoModels = [
+  {
+    model: {
+      name: 'AquaPure 500 Dishwasher',
+      sku: 'DW-500',
+      category: 'dishwashers',
+      description: 'A quiet 14-place-setting dishwasher with a self-cleaning filter.',
+      gtins: ['09506000134352', '0860001234503'],
+      serialRules: [{ mask: 'AA########' }],
+      warranty: { partsMonths: 24, labourMonths: 12, startsAt: 'purchase', proofRequired: 'receipt' },
+      maintenanceSchedule: [
+        { name: 'Clean the filter', intervalDays: 30, instructions: 'Twist the filter out of the base, rinse it under the tap, put it back.' },
+        { name: 'Descale', intervalDays: 180, instructions: 'Run an empty hot programme with descaler.' },
+      ],
+    },
+    resources: [
+      { kind: 'manual', title: "Owner's manual", stage: 'unboxing' },
+      { kind: 'quick_start', title: 'Your first wash', stage: 'onboarding', body: 'Add salt and rinse aid, load the racks, choose Eco and press Start.' },
+      { kind: 'video', title: 'Cleaning the filter', stage: 'caring', url: 'https://example.com/videos/dw500-filter' },
+      { kind: 'faq', title: 'Why are my glasses cloudy?', stage: 'enjoying', body: 'Top up the rinse aid and use the salt setting for your water hardness.' },
+      { kind: 'troubleshooting', title: 'Error E21: water does not drain', stage: 'caring', body: 'Clean the filter and check the drain hose for kinks, then run Drain.' },
+    ],
+  },
+  {
+    model: {
+      name: 'BrewMaster 200 Coffee Maker',
+      sku: 'CM-200',
+      category: 'small appliances',
+      gtins: ['0860001234510'],
+      serialRules: [{ mask: 'SN-YYWW####', description: 'Starts with SN-, on the sticker under the water tank' }],
+      warranty: { partsMonths: 12, labourMonths: 12, startsAt: 'registration', proofRequired: 'none' },
+      maintenanceSchedule: [{ name: 'Replace the water filter', intervalDays: 60 }],
+    },
+    resources: [
+      { kind: 'quick_start', title: 'First brew', stage: 'onboarding', body: 'Rinse the carafe, fill the tank, run one cycle with water only.' },
+      { kind: 'faq', title: 'How strong should I brew?', stage: 'enjoying', body: 'Start with one scoop per cup and adjust.' },
+    ],
+  },
+  {
+    model: {
+      name: 'CozyNest Crib',
+      sku: 'CR-100',
+      category: 'infant durable products',
+      gtins: ['0860001234527'],
+      serialRules: [{ mask: 'CN#######' }],
+      warranty: { partsMonths: 36, labourMonths: 0, startsAt: 'purchase', proofRequired: 'receipt' },
+      maintenanceSchedule: [{ name: 'Check and tighten all bolts', intervalDays: 90 }],
+    },
+    resources: [{ kind: 'quick_start', title: 'Safe assembly', stage: 'unboxing', body: 'Assemble on a soft surface; check every bolt is tight before use.' }],
+  },
+] as const;

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  OPENOX_DATA_DIR: z.string().default('./.openox'),
+  OPENOX_PUBLIC_URL: z.string().url().optional(),
+  OPENOX_DEMO_API_KEY: z.string().min(24).optional(),
+  OPENOX_DEMO_PASSWORD: z.string().min(8).default('openox-demo'),
+  OPENOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPENOX_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+});
+
+/** Everything OpenOX reads from its environment, parsed once. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Absent: OpenOX runs its own embedded PostgreSQL under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly publicUrl: string;
+  readonly demoApiKey: string | undefined;
+  readonly demoPassword: string;
+  readonly logLevel: string;
+  readonly workerConcurrency: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`OpenOX cannot start: fix these environment variables:\n  ${problems.join('\n  ')}`);
+  }
+  const values = parsed.data;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: path.resolve(values.OPENOX_DATA_DIR),
+    publicUrl: values.OPENOX_PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+    demoApiKey: values.OPENOX_DEMO_API_KEY,
+    demoPassword: values.OPENOX_DEMO_PASSWORD,
+    logLevel: values.OPENOX_LOG_LEVEL,
+    workerConcurrency: values.OPENOX_WORKER_CONCURRENCY,
+  };
+}

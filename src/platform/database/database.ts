@@ -1,0 +1,25 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { AccessTables } from '../../access/tables.ts';
+import type { BrandTables } from '../../brands/tables.ts';
+import type { CatalogTables } from '../../catalog/tables.ts';
+import type { EventTables } from '../events/tables.ts';
+
+/** Every table OpenOX owns, as the typed query layer sees it. */
+export interface Database extends BrandTables, AccessTables, EventTables, CatalogTables {}
+
+export type Db = Kysely<Database>;
+
+// int8 (counts, sums) as JS numbers: OpenOX's counts stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+// Dates of purchase are calendar dates, not instants: keep them as 'YYYY-MM-DD'.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+export function connect(url: string, poolSize = 10): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A client that loses its connection (the server restarted) is replaced by the pool; the query
+  // that was using it fails and says so. Without these handlers the error would crash the process.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
+}

@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { requirePermission, requirePrincipal } from '../../access/principal.ts';
+import { inBrand } from '../database/tenancy.ts';
+import { ApiError } from '../http/errors.ts';
+import { errorResponses, idParams } from '../http/responses.ts';
+import type { RouteModule } from '../http/server.ts';
+import { write } from '../http/write.ts';
+import { filePurposes, fileView, getFile, storeFile, uploadRules } from './files.ts';
+
+export const fileRoutes: RouteModule = (app, { db }) => {
+  app.post('/api/v1/files', {
+    preHandler: requirePermission('catalog:write'),
+    schema: {
+      tags: ['files'],
+      summary: 'Upload an image, logo or PDF (multipart/form-data, field "file")',
+      description: Object.entries(uploadRules).map(([purpose, rule]) => `${purpose}: ${rule.label}, at most ${rule.maxBytes / 1024 / 1024} MB`).join('; '),
+      querystring: z.object({ purpose: z.enum(filePurposes) }),
+      consumes: ['multipart/form-data'],
+      response: { 201: fileView, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    if (!request.isMultipart()) throw new ApiError('unsupported_media_type', 'Upload the file as multipart/form-data with the file in a field named "file".');
+    const part = await request.file();
+    if (!part || part.fieldname !== 'file') throw new ApiError('validation_failed', 'Put the file in a form field named "file".', [{ path: 'file', message: 'Required.' }]);
+    const content = await part.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE past the largest limit
+    const upload = { purpose: request.query.purpose, originalName: part.filename, declaredType: part.mimetype, content };
+    return write(db, request, reply, async (scope, actor) => ({ status: 201, body: await storeFile(scope, actor, upload) }), {
+      fingerprintOf: { purpose: upload.purpose, name: upload.originalName, sha256: createHash('sha256').update(content).digest('hex') },
+    });
+  });
+
+  app.get('/api/v1/files/:id', {
+    preHandler: requirePermission('catalog:read'),
+    schema: { tags: ['files'], summary: "A file's details", params: idParams, response: { 200: fileView, ...errorResponses } },
+  }, async (request) => (await inBrand(db, requirePrincipal(request).brandId, (scope) => getFile(scope, request.params.id, false))).view);
+
+  app.get('/api/v1/files/:id/content', {
+    preHandler: requirePermission('catalog:read'),
+    schema: { tags: ['files'], summary: "A file's content", params: idParams },
+  }, async (request, reply) => {
+    const { view, content } = await inBrand(db, requirePrincipal(request).brandId, (scope) => getFile(scope, request.params.id, true));
+    return reply
+      .type(view.contentType)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .header('cache-control', 'private, max-age=3600')
+      .header('content-disposition', `inline; filename="${view.originalName.replace(/[^\w.-]/g, '_')}"`)
+      .send(content);
+  });
+};

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import { z } from 'zod';
+import type { Actor } from '../../access/principal.ts';
+import { recordAudit } from '../../access/audit.ts';
+import type { BrandScope } from '../database/tenancy.ts';
+import { ApiError } from '../http/errors.ts';
+
+export const filePurposes = ['image', 'document', 'logo'] as const;
+export type FilePurpose = (typeof filePurposes)[number];
+
+const megabyte = 1024 * 1024;
+/** What each kind of upload may be: types are read from the content, never from the name or header. */
+export const uploadRules: Readonly<Record<FilePurpose, { readonly types: readonly string[]; readonly maxBytes: number; readonly label: string }>> = {
+  image: { types: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 10 * megabyte, label: 'a JPEG, PNG or WebP image' },
+  logo: { types: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 2 * megabyte, label: 'a JPEG, PNG or WebP image' },
+  document: { types: ['application/pdf'], maxBytes: 25 * megabyte, label: 'a PDF' },
+};
+export const largestUpload = Math.max(...Object.values(uploadRules).map((rule) => rule.maxBytes));
+
+export const fileView = z.object({
+  id: z.uuid(),
+  purpose: z.enum(filePurposes),
+  contentType: z.string(),
+  byteSize: z.number(),
+  originalName: z.string(),
+  url: z.string(),
+  createdAt: z.string(),
+}).meta({ id: 'File' });
+export type FileView = z.output<typeof fileView>;
+
+export function fileUrl(id: string): string {
+  return `/api/v1/files/${id}/content`;
+}
+
+export interface Upload {
+  readonly purpose: FilePurpose;
+  readonly originalName: string;
+  readonly declaredType: string;
+  readonly content: Buffer;
+}
+
+/** Checks what an upload really is (by its bytes) and stores it for the brand. */
+export async function storeFile(scope: BrandScope, actor: Actor, upload: Upload): Promise<FileView> {
+  const rule = uploadRules[upload.purpose];
+  if (upload.content.length === 0) throw new ApiError('validation_failed', 'The file is empty.', [{ path: 'file', message: 'Choose a file that is not empty.' }]);
+  if (upload.content.length > rule.maxBytes) {
+    throw new ApiError('payload_too_large', `The file is ${formatBytes(upload.content.length)}; ${upload.purpose} uploads may be at most ${formatBytes(rule.maxBytes)}.`);
+  }
+  const sniffed = (await fileTypeFromBuffer(upload.content))?.mime;
+  if (!sniffed || !rule.types.includes(sniffed)) {
+    throw new ApiError('unsupported_media_type', `This file's content is ${sniffed ? describeType(sniffed) : 'not a type OpenOX recognises'}; a ${upload.purpose} must be ${rule.label}.`, {
+      detected: sniffed ?? null,
+      accepted: rule.types,
+    });
+  }
+  if (upload.declaredType !== 'application/octet-stream' && upload.declaredType !== sniffed) {
+    throw new ApiError('unsupported_media_type', `The file was sent as ${upload.declaredType} but its content is ${describeType(sniffed)}; check that it is the file you meant, and its name.`, {
+      declared: upload.declaredType,
+      detected: sniffed,
+    });
+  }
+  const row = await scope.db
+    .insertInto('files')
+    .values({
+      brand_id: scope.brandId,
+      purpose: upload.purpose,
+      content_type: sniffed,
+      byte_size: upload.content.length,
+      sha256: createHash('sha256').update(upload.content).digest(),
+      original_name: upload.originalName.slice(0, 255),
+      content: upload.content,
+    })
+    .returning(['id', 'purpose', 'content_type', 'byte_size', 'original_name', 'created_at'])
+    .executeTakeFirstOrThrow();
+  const view = toView(row);
+  await recordAudit(scope, actor, { action: 'file.uploaded', subjectType: 'file', subjectId: row.id, changes: { purpose: view.purpose, originalName: view.originalName, byteSize: view.byteSize } });
+  return view;
+}
+
+export async function getFile(scope: BrandScope, id: string, withContent: boolean) {
+  const row = await scope.db
+    .selectFrom('files')
+    .select(['id', 'purpose', 'content_type', 'byte_size', 'original_name', 'created_at'])
+    .$if(withContent, (query) => query.select('content'))
+    .where('brand_id', '=', scope.brandId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new ApiError('not_found', 'There is no file with this id in your brand.');
+  return { view: toView(row), content: (row as { content?: Buffer }).content ?? null };
+}
+
+function toView(row: { id: string; purpose: FilePurpose; content_type: string; byte_size: number; original_name: string; created_at: Date }): FileView {
+  return {
+    id: row.id,
+    purpose: row.purpose,
+    contentType: row.content_type,
+    byteSize: row.byte_size,
+    originalName: row.original_name,
+    url: fileUrl(row.id),
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function describeType(mime: string): string {
+  const names: Record<string, string> = { 'application/pdf': 'a PDF', 'image/jpeg': 'a JPEG image', 'image/png': 'a PNG image', 'image/webp': 'a WebP image', 'image/gif': 'a GIF image' };
+  return names[mime] ?? mime;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= megabyte ? `${(bytes / megabyte).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

@@ -1,0 +1,48 @@
+/**
+ * Every failure the API reports, with its stable code and HTTP status. Clients branch on `code`;
+ * `message` is for the person reading it and says what to do. The body is always
+ * `{ "error": { "code", "message", "details" } }`.
+ */
+export const errorCatalog = {
+  validation_failed: { status: 400, message: 'The request is not valid; see details for each field.' },
+  invalid_cursor: { status: 400, message: 'The cursor is not one this API gave out; start again without it.' },
+  invalid_json: { status: 400, message: 'The body is not valid JSON.' },
+  missing_idempotency_key: { status: 400, message: 'Send an Idempotency-Key header.' },
+  unauthenticated: { status: 401, message: 'Sign in, or send an API key as "Authorization: Bearer <key>".' },
+  invalid_credentials: { status: 401, message: 'That email and password do not match a staff account.' },
+  forbidden: { status: 403, message: 'Your role does not allow this.' },
+  csrf_invalid: { status: 403, message: 'The CSRF token is missing or stale; reload the console and try again.' },
+  not_found: { status: 404, message: 'There is no such resource.' },
+  method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
+  conflict: { status: 409, message: 'This conflicts with existing data.' },
+  idempotency_key_reused: {
+    status: 422,
+    message: 'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+  },
+  payload_too_large: { status: 413, message: 'The upload is too large.' },
+  unsupported_media_type: { status: 415, message: 'This content type is not accepted here.' },
+  too_many_attempts: { status: 429, message: 'Too many attempts; wait a few minutes and try again.' },
+  internal: { status: 500, message: 'Something went wrong on our side. It has been logged; try again.' },
+  unavailable: { status: 503, message: 'OpenOX is not ready yet; try again shortly.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** An expected failure, turned into the API's error shape by the error handler. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? errorCatalog[code].message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.statusCode = errorCatalog[code].status;
+    this.details = details ?? null;
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string, details: unknown = null) {
+  return { error: { code, message, details } };
+}

@@ -1,0 +1,37 @@
+import { Logger as QueueLogger, type Runner, run } from 'graphile-worker';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { sql } from 'kysely';
+import type { Db } from './database/database.ts';
+import type { EventConsumer } from './events/consumers.ts';
+import { eventTasks } from './events/tasks.ts';
+
+export interface WorkerOptions {
+  readonly db: Db;
+  readonly pool: pg.Pool;
+  readonly consumers: readonly EventConsumer[];
+  readonly concurrency: number;
+  readonly log: Logger;
+}
+
+/** Starts the job queue worker. `stop()` lets running jobs finish; unfinished ones are retried by any worker. */
+export async function startWorker({ db, pool, consumers, concurrency, log }: WorkerOptions): Promise<Runner> {
+  return run({
+    pgPool: pool,
+    concurrency,
+    noHandleSignals: true,
+    logger: new QueueLogger((scope) => (level, message, meta) => {
+      const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
+      log[method]({ queue: scope, ...meta }, message);
+    }),
+    taskList: {
+      ...eventTasks(db, consumers),
+      purge_expired: async () => {
+        await sql`delete from idempotency_keys where created_at < now() - interval '24 hours'`.execute(db);
+        await sql`delete from staff_sessions where expires_at < now()`.execute(db);
+        await sql`delete from sign_in_attempts where attempted_at < now() - interval '1 day'`.execute(db);
+      },
+    },
+    crontab: '17 * * * * purge_expired',
+  });
+}
