@@ -11,12 +11,12 @@ export const apiKeyRoutes: RouteModule = (app, { db }) => {
   const guard = requirePermission('api_keys:manage');
 
   app.get('/api/v1/api-keys', {
-    preHandler: guard,
+    preValidation: guard,
     schema: { tags: ['access'], summary: "The brand's API keys (never the keys themselves)", querystring: z.object(pageQuery), response: { 200: pageOf(apiKeyView), ...errorResponses } },
   }, async (request) => inBrand(db, requirePrincipal(request).brandId, (scope) => listApiKeys(scope, request.query.limit, request.query.cursor)));
 
   app.post('/api/v1/api-keys', {
-    preHandler: guard,
+    preValidation: guard,
     schema: { tags: ['access'], summary: 'Make an API key; the response shows it once', body: createApiKeyBody, response: { 201: createdApiKeyView, ...errorResponses } },
   }, (request, reply) =>
     write(db, request, reply, async (scope, actor) => ({ status: 201, body: await createApiKey(scope, actor, request.body) }), {
@@ -25,7 +25,7 @@ export const apiKeyRoutes: RouteModule = (app, { db }) => {
   );
 
   app.delete('/api/v1/api-keys/:id', {
-    preHandler: guard,
+    preValidation: guard,
     schema: { tags: ['access'], summary: 'Revoke an API key: it stops working at once', params: idParams, response: { 200: apiKeyView, ...errorResponses } },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 200, body: await revokeApiKey(scope, actor, request.params.id) })));
 };

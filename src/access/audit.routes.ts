@@ -20,7 +20,7 @@ const auditEntryView = z.object({
 
 export const auditRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/audit-log', {
-    preHandler: requirePermission('audit:read'),
+    preValidation: requirePermission('audit:read'),
     schema: {
       tags: ['access'],
       summary: 'Who changed what, newest first',

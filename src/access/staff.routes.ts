@@ -9,12 +9,12 @@ import { createStaff, createStaffBody, listStaff, staffView, updateStaff, update
 
 export const staffRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/staff', {
-    preHandler: requirePermission('staff:read'),
+    preValidation: requirePermission('staff:read'),
     schema: { tags: ['access'], summary: "The brand's staff users", querystring: z.object(pageQuery), response: { 200: pageOf(staffView), ...errorResponses } },
   }, async (request) => inBrand(db, requirePrincipal(request).brandId, (scope) => listStaff(scope, request.query.limit, request.query.cursor)));
 
   app.post('/api/v1/staff', {
-    preHandler: requirePermission('staff:manage'),
+    preValidation: requirePermission('staff:manage'),
     schema: { tags: ['access'], summary: 'Add a staff user with a role', body: createStaffBody, response: { 201: staffView, ...errorResponses } },
   }, (request, reply) =>
     write(db, request, reply, async (scope, actor) => ({ status: 201, body: await createStaff(scope, actor, request.body) }), {
@@ -23,7 +23,7 @@ export const staffRoutes: RouteModule = (app, { db }) => {
   );
 
   app.patch('/api/v1/staff/:id', {
-    preHandler: requirePermission('staff:manage'),
+    preValidation: requirePermission('staff:manage'),
     schema: { tags: ['access'], summary: "Change a staff user's name, role, password, or disable them", params: idParams, body: updateStaffBody, response: { 200: staffView, ...errorResponses } },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 200, body: await updateStaff(scope, actor, request.params.id, request.body) })));
 };

@@ -12,7 +12,7 @@ export const brandRoutes: RouteModule = (app, { db }) => {
   }, async (request) => inBrand(db, requirePrincipal(request).brandId, getBrand));
 
   app.patch('/api/v1/brand', {
-    preHandler: requirePermission('brand:manage'),
+    preValidation: requirePermission('brand:manage'),
     schema: { tags: ['brand'], summary: 'Change the brand name, logo and colours', body: updateBrandBody, response: { 200: brandView, ...errorResponses } },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 200, body: await updateBranding(scope, actor, request.body) })));
 };

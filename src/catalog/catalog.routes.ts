@@ -17,7 +17,7 @@ export const catalogRoutes: RouteModule = (app, { db }) => {
   const tags = ['catalog'];
 
   app.get('/api/v1/models', {
-    preHandler: read,
+    preValidation: read,
     schema: {
       tags,
       summary: "The brand's product models, newest first",
@@ -32,42 +32,42 @@ export const catalogRoutes: RouteModule = (app, { db }) => {
   }, async (request) => inBrand(db, brandOf(request), (scope) => listModels(scope, request.query)));
 
   app.post('/api/v1/models', {
-    preHandler: change,
+    preValidation: change,
     schema: { tags, summary: 'Add a model with its GTINs, serial rules, warranty terms and maintenance schedule', body: createModelBody, response: { 201: modelView, ...errorResponses } },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 201, body: await createModel(scope, actor, request.body) })));
 
   app.get('/api/v1/models/:id', {
-    preHandler: read,
+    preValidation: read,
     schema: { tags, summary: 'One model', params: idParams, response: { 200: modelView, ...errorResponses } },
   }, async (request) => inBrand(db, brandOf(request), (scope) => getModel(scope, request.params.id)));
 
   app.patch('/api/v1/models/:id', {
-    preHandler: change,
+    preValidation: change,
     schema: { tags, summary: 'Change a model; a list sent replaces the list', params: idParams, body: updateModelBody, response: { 200: modelView, ...errorResponses } },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 200, body: await updateModel(scope, actor, request.params.id, request.body) })));
 
   app.delete('/api/v1/models/:id', {
-    preHandler: change,
+    preValidation: change,
     schema: { tags, summary: 'Remove a model and its resources', params: idParams, response: { 204: z.null(), ...errorResponses } },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 204, body: (await deleteModel(scope, actor, request.params.id), null) })));
 
   app.get('/api/v1/models/:id/resources', {
-    preHandler: read,
+    preValidation: read,
     schema: { tags, summary: "A model's manuals, guides, videos, FAQs and troubleshooting articles", params: idParams, response: { 200: z.object({ data: z.array(resourceView) }), ...errorResponses } },
   }, async (request) => ({ data: await inBrand(db, brandOf(request), (scope) => listResources(scope, request.params.id)) }));
 
   app.post('/api/v1/models/:id/resources', {
-    preHandler: change,
+    preValidation: change,
     schema: { tags, summary: 'Add a resource to a model', params: idParams, body: createResourceBody, response: { 201: resourceView, ...errorResponses } },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 201, body: await createResource(scope, actor, request.params.id, request.body) })));
 
   app.patch('/api/v1/resources/:id', {
-    preHandler: change,
+    preValidation: change,
     schema: { tags, summary: 'Change a resource', params: idParams, body: updateResourceBody, response: { 200: resourceView, ...errorResponses } },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 200, body: await updateResource(scope, actor, request.params.id, request.body) })));
 
   app.delete('/api/v1/resources/:id', {
-    preHandler: change,
+    preValidation: change,
     schema: { tags, summary: 'Remove a resource', params: idParams, response: { 204: z.null(), ...errorResponses } },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 204, body: (await deleteResource(scope, actor, request.params.id), null) })));
 };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -21,6 +21,8 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
   const passwordFile = path.join(dataDir, 'postgres.password');
   const ownerFile = path.join(dataDir, 'openox.pid');
   await mkdir(dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach its directory inside ours.
+  await chmod(dataDir, 0o755);
 
   await claimDataDir(ownerFile);
   await stopLeftoverServer(databaseDir, log);

@@ -16,7 +16,7 @@ const eventView = z.object({
 
 export const eventRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/events', {
-    preHandler: requirePermission('events:read'),
+    preValidation: requirePermission('events:read'),
     schema: {
       tags: ['events'],
       summary: "The brand's event outbox, newest first",
@@ -48,7 +48,7 @@ export const eventRoutes: RouteModule = (app, { db }) => {
   });
 
   app.get('/api/v1/activity', {
-    preHandler: requirePermission('events:read'),
+    preValidation: requirePermission('events:read'),
     schema: {
       tags: ['events'],
       summary: 'Events per type per day over the last 30 days',

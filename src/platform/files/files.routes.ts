@@ -10,7 +10,7 @@ import { filePurposes, fileView, getFile, storeFile, uploadRules } from './files
 
 export const fileRoutes: RouteModule = (app, { db }) => {
   app.post('/api/v1/files', {
-    preHandler: requirePermission('catalog:write'),
+    preValidation: requirePermission('catalog:write'),
     schema: {
       tags: ['files'],
       summary: 'Upload an image, logo or PDF (multipart/form-data, field "file")',
@@ -31,12 +31,12 @@ export const fileRoutes: RouteModule = (app, { db }) => {
   });
 
   app.get('/api/v1/files/:id', {
-    preHandler: requirePermission('catalog:read'),
+    preValidation: requirePermission('catalog:read'),
     schema: { tags: ['files'], summary: "A file's details", params: idParams, response: { 200: fileView, ...errorResponses } },
   }, async (request) => (await inBrand(db, requirePrincipal(request).brandId, (scope) => getFile(scope, request.params.id, false))).view);
 
   app.get('/api/v1/files/:id/content', {
-    preHandler: requirePermission('catalog:read'),
+    preValidation: requirePermission('catalog:read'),
     schema: { tags: ['files'], summary: "A file's content", params: idParams },
   }, async (request, reply) => {
     const { view, content } = await inBrand(db, requirePrincipal(request).brandId, (scope) => getFile(scope, request.params.id, true));
