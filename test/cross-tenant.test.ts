@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inBrand } from '../src/platform/database/tenancy.ts';
 import type { App } from '../src/platform/http/server.ts';
+import { multipartFile, tinyPng } from './multipart.ts';
 import { type TestBrand, bearer, makeBrand, testApp, testDatabase, testPassword, validModel } from './harness.ts';
 
 /**
@@ -12,8 +13,7 @@ const { db } = testDatabase();
 let app: App;
 let a: TestBrand;
 let b: TestBrand;
-const ofB: Record<string, string> = {};
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c50000000049454e44ae426082', 'hex');
+const ofB = { model: '', resource: '', file: '', staff: '', apiKey: '' };
 
 beforeAll(async () => {
   app = await testApp(db);
@@ -21,13 +21,8 @@ beforeAll(async () => {
   const model = (await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(b.keys.admin), payload: validModel({ gtins: ['0860001230000'] }) })).json();
   ofB.model = model.id;
   ofB.resource = (await app.inject({ method: 'POST', url: `/api/v1/models/${model.id}/resources`, headers: bearer(b.keys.admin), payload: { kind: 'faq', stage: 'enjoying', title: 'Q', body: 'A' } })).json().id;
-  const boundary = 'x-boundary';
-  const multipart = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`),
-    png,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  ofB.file = (await app.inject({ method: 'POST', url: '/api/v1/files?purpose=image', headers: { ...bearer(b.keys.admin), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: multipart })).json().id;
+  const upload = multipartFile(tinyPng, 'p.png', 'image/png');
+  ofB.file = (await app.inject({ method: 'POST', url: '/api/v1/files?purpose=image', headers: { ...bearer(b.keys.admin), ...upload.headers }, payload: upload.payload })).json().id;
   const staff = (await app.inject({ url: '/api/v1/staff', headers: bearer(b.keys.admin) })).json().data;
   ofB.staff = staff[0].id;
   ofB.apiKey = (await app.inject({ url: '/api/v1/api-keys', headers: bearer(b.keys.admin) })).json().data[0].id;

@@ -69,8 +69,8 @@ describe('models', () => {
     let cursor: string | null = null;
     do {
       const response = await app.inject({ url: `/api/v1/models?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: bearer(other.keys.admin) });
-      const page = response.json();
-      names.push(...page.data.map((m: { name: string }) => m.name));
+      const page: { data: { name: string }[]; nextCursor: string | null } = response.json();
+      names.push(...page.data.map((m) => m.name));
       cursor = page.nextCursor;
     } while (cursor);
     expect(names).toEqual(['M4', 'M3', 'M2', 'M1', 'M0']);

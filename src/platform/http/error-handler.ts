@@ -1,4 +1,5 @@
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { largestUpload } from '../files/files.ts';
 import { ApiError, type ErrorCode, errorBody, errorCatalog } from './errors.ts';
 
 interface ErrorReply {
@@ -8,22 +9,19 @@ interface ErrorReply {
   readonly unexpected: boolean;
 }
 
-// Fastify's and its plugins' own error codes, in the API's terms.
-const frameworkCodes: Readonly<Record<string, ErrorCode>> = {
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
-  FST_REQ_FILE_TOO_LARGE: 'payload_too_large',
-  FST_FILES_LIMIT: 'validation_failed',
-  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
-};
+const json = 'Send this request as application/json (uploads as multipart/form-data).';
+const largestUploadMb = largestUpload / 1024 / 1024;
 
-const frameworkMessages: Partial<Record<ErrorCode, string>> = {
-  unsupported_media_type: 'Send this request as application/json (uploads as multipart/form-data).',
-  payload_too_large: 'The body is larger than this endpoint accepts.',
-  invalid_json: 'The body is not valid JSON; check quotes, commas and brackets.',
+// Fastify's and its plugins' own error codes, in the API's terms and words.
+const frameworkErrors: Readonly<Record<string, readonly [ErrorCode, string]>> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', json],
+  FST_INVALID_MULTIPART_CONTENT_TYPE: ['unsupported_media_type', 'Upload the file as multipart/form-data with the file in a field named "file".'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['payload_too_large', 'The body is larger than this endpoint accepts (1 MB of JSON); upload files separately.'],
+  FST_REQ_FILE_TOO_LARGE: ['payload_too_large', `The file is too large: uploads may be at most ${largestUploadMb} MB.`],
+  FST_FILES_LIMIT: ['validation_failed', 'Upload one file per request.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: ['invalid_json', 'The body is not valid JSON; check quotes, commas and brackets.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['invalid_json', 'The body is empty; send a JSON object, or no Content-Type header.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['validation_failed', 'The Content-Length header does not match the body.'],
 };
 
 /** Turns anything a route throws into the API's one error shape. */
@@ -40,10 +38,10 @@ export function toErrorReply(error: unknown): ErrorReply {
     const message = details.length === 1 && first ? `${first.path}: ${first.message}` : `${details.length} fields are not valid; see details.`;
     return { status: 400, body: errorBody('validation_failed', message, details), unexpected: false };
   }
-  const code = (error as { code?: string }).code;
-  const mapped = code ? frameworkCodes[code] : undefined;
-  if (mapped) {
-    return { status: errorCatalog[mapped].status, body: errorBody(mapped, frameworkMessages[mapped] ?? (error as Error).message), unexpected: false };
+  const framework = frameworkErrors[(error as { code?: string }).code ?? ''];
+  if (framework) {
+    const [code, message] = framework;
+    return { status: errorCatalog[code].status, body: errorBody(code, message), unexpected: false };
   }
   const pgError = error as { code?: string; constraint?: string };
   if (pgError.code === '23505') {
