@@ -1,4 +1,5 @@
 import { type Selectable, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Actor } from '../access/principal.ts';
 import { diff, recordAudit } from '../access/audit.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
@@ -21,27 +22,26 @@ export interface ModelFilter {
 
 export async function listModels(scope: BrandScope, filter: ModelFilter) {
   const after = cursorId(filter.cursor);
-  let query = scope.db.selectFrom('models').selectAll().where('brand_id', '=', scope.brandId);
-  if (after) query = query.where('id', '<', after);
-  if (filter.category) query = query.where('category', '=', filter.category);
+  let query = selectModels(scope);
+  if (after) query = query.where('models.id', '<', after);
+  if (filter.category) query = query.where('models.category', '=', filter.category);
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
-    query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('sku', 'ilike', pattern)]));
+    query = query.where((eb) => eb.or([eb('models.name', 'ilike', pattern), eb('models.sku', 'ilike', pattern)]));
   }
   if (filter.gtin) {
-    query = query.where('id', 'in', (eb) =>
+    query = query.where('models.id', 'in', (eb) =>
       eb.selectFrom('model_gtins').select('model_id').where('brand_id', '=', scope.brandId).where('gtin', '=', filter.gtin as string),
     );
   }
-  const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
-  const views = await toViews(scope, rows.slice(0, filter.limit));
-  return toPage(rows, filter.limit, (row) => views.get(row.id) as ModelView);
+  const rows = await query.orderBy('models.id', 'desc').limit(filter.limit + 1).execute();
+  return toPage(rows, filter.limit, toView);
 }
 
 export async function getModel(scope: BrandScope, id: string): Promise<ModelView> {
-  const row = await scope.db.selectFrom('models').selectAll().where('brand_id', '=', scope.brandId).where('id', '=', id).executeTakeFirst();
+  const row = await selectModels(scope).where('models.id', '=', id).executeTakeFirst();
   if (!row) throw new ApiError('not_found', 'There is no model with this id in your brand.');
-  return (await toViews(scope, [row])).get(id) as ModelView;
+  return toView(row);
 }
 
 export async function createModel(scope: BrandScope, actor: Actor, input: CreateModel): Promise<ModelView> {
@@ -51,7 +51,7 @@ export async function createModel(scope: BrandScope, actor: Actor, input: Create
     .values({ brand_id: scope.brandId, ...columnsOf(input) })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await replaceChildren(scope, id, input);
+  await replaceChildren(scope, id, input, true);
   const model = await getModel(scope, id);
   await recordAudit(scope, actor, { action: 'model.created', subjectType: 'model', subjectId: id, changes: model });
   await publishEvent(scope, { type: 'model.created', subjectType: 'model', subjectId: id, payload: { model } });
@@ -125,20 +125,20 @@ function withoutTimes({ createdAt: _c, updatedAt: _u, ...rest }: ModelView) {
   return rest;
 }
 
-async function replaceChildren(scope: BrandScope, modelId: string, input: UpdateModel): Promise<void> {
+async function replaceChildren(scope: BrandScope, modelId: string, input: UpdateModel, isNew = false): Promise<void> {
   const owned = { brand_id: scope.brandId, model_id: modelId };
   if (input.gtins) {
-    await scope.db.deleteFrom('model_gtins').where('brand_id', '=', scope.brandId).where('model_id', '=', modelId).execute();
+    if (!isNew) await scope.db.deleteFrom('model_gtins').where('brand_id', '=', scope.brandId).where('model_id', '=', modelId).execute();
     if (input.gtins.length) await scope.db.insertInto('model_gtins').values(input.gtins.map((gtin) => ({ ...owned, gtin }))).execute();
   }
   if (input.serialRules) {
-    await scope.db.deleteFrom('serial_rules').where('brand_id', '=', scope.brandId).where('model_id', '=', modelId).execute();
+    if (!isNew) await scope.db.deleteFrom('serial_rules').where('brand_id', '=', scope.brandId).where('model_id', '=', modelId).execute();
     if (input.serialRules.length) {
       await scope.db.insertInto('serial_rules').values(input.serialRules.map((rule, position) => ({ ...owned, position, ...rule }))).execute();
     }
   }
   if (input.maintenanceSchedule) {
-    await scope.db.deleteFrom('maintenance_tasks').where('brand_id', '=', scope.brandId).where('model_id', '=', modelId).execute();
+    if (!isNew) await scope.db.deleteFrom('maintenance_tasks').where('brand_id', '=', scope.brandId).where('model_id', '=', modelId).execute();
     if (input.maintenanceSchedule.length) {
       await scope.db
         .insertInto('maintenance_tasks')
@@ -148,38 +148,46 @@ async function replaceChildren(scope: BrandScope, modelId: string, input: Update
   }
 }
 
-async function toViews(scope: BrandScope, rows: readonly ModelRow[]): Promise<Map<string, ModelView>> {
-  const views = new Map<string, ModelView>();
-  if (rows.length === 0) return views;
-  const ids = rows.map((row) => row.id);
-  const [gtins, rules, tasks] = await Promise.all([
-    scope.db.selectFrom('model_gtins').select(['model_id', 'gtin']).where('brand_id', '=', scope.brandId).where('model_id', 'in', ids).orderBy('gtin').execute(),
-    scope.db.selectFrom('serial_rules').select(['model_id', 'mask', 'description']).where('brand_id', '=', scope.brandId).where('model_id', 'in', ids).orderBy('position').execute(),
-    scope.db.selectFrom('maintenance_tasks').select(['model_id', 'name', 'interval_days', 'instructions']).where('brand_id', '=', scope.brandId).where('model_id', 'in', ids).orderBy('position').execute(),
-  ]);
-  for (const row of rows) {
-    views.set(row.id, {
-      id: row.id,
-      name: row.name,
-      sku: row.sku,
-      category: row.category,
-      description: row.description,
-      imageFileId: row.image_file_id,
-      imageUrl: row.image_file_id ? fileUrl(row.image_file_id) : null,
-      gtins: gtins.filter((g) => g.model_id === row.id).map((g) => g.gtin),
-      serialRules: rules.filter((r) => r.model_id === row.id).map(({ mask, description }) => ({ mask, description })),
-      warranty: {
-        partsMonths: row.warranty_parts_months,
-        labourMonths: row.warranty_labour_months,
-        startsAt: row.warranty_starts_at,
-        proofRequired: row.proof_required,
-      },
-      maintenanceSchedule: tasks
-        .filter((t) => t.model_id === row.id)
-        .map((t) => ({ name: t.name, intervalDays: t.interval_days, instructions: t.instructions })),
-      createdAt: row.created_at.toISOString(),
-      updatedAt: row.updated_at.toISOString(),
-    });
-  }
-  return views;
+/** Models with their GTINs, serial rules and schedule, in one query. */
+function selectModels(scope: BrandScope) {
+  return scope.db
+    .selectFrom('models')
+    .selectAll('models')
+    .select((eb) => [
+      jsonArrayFrom(eb.selectFrom('model_gtins as g').select('g.gtin').whereRef('g.model_id', '=', 'models.id').orderBy('g.gtin')).as('gtin_rows'),
+      jsonArrayFrom(eb.selectFrom('serial_rules as r').select(['r.mask', 'r.description']).whereRef('r.model_id', '=', 'models.id').orderBy('r.position')).as('serial_rules'),
+      jsonArrayFrom(
+        eb.selectFrom('maintenance_tasks as t').select(['t.name', 't.interval_days as intervalDays', 't.instructions']).whereRef('t.model_id', '=', 'models.id').orderBy('t.position'),
+      ).as('maintenance_schedule'),
+    ])
+    .where('models.brand_id', '=', scope.brandId);
+}
+
+type ModelWithLists = ModelRow & {
+  gtin_rows: { gtin: string }[];
+  serial_rules: { mask: string; description: string }[];
+  maintenance_schedule: { name: string; intervalDays: number; instructions: string }[];
+};
+
+function toView(row: ModelWithLists): ModelView {
+  return {
+    id: row.id,
+    name: row.name,
+    sku: row.sku,
+    category: row.category,
+    description: row.description,
+    imageFileId: row.image_file_id,
+    imageUrl: row.image_file_id ? fileUrl(row.image_file_id) : null,
+    gtins: row.gtin_rows.map((g) => g.gtin),
+    serialRules: row.serial_rules,
+    warranty: {
+      partsMonths: row.warranty_parts_months,
+      labourMonths: row.warranty_labour_months,
+      startsAt: row.warranty_starts_at,
+      proofRequired: row.proof_required,
+    },
+    maintenanceSchedule: row.maintenance_schedule,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
 }

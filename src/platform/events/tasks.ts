@@ -1,4 +1,4 @@
-import type { Task, TaskList } from 'graphile-worker';
+import type { Task } from 'graphile-worker';
 import { z } from 'zod';
 import type { Db } from '../database/database.ts';
 import { asBrandId, inBrand } from '../database/tenancy.ts';
@@ -12,7 +12,7 @@ const deliverPayload = z.object({ eventId: z.uuid(), consumer: z.string() });
  * to a job per interested consumer (keyed, so a re-run dispatch adds no duplicates), and
  * `event_deliver` runs one consumer on one event, retried with backoff by the queue until it succeeds.
  */
-export function eventTasks(db: Db, consumers: readonly EventConsumer[]): TaskList {
+export function eventTasks(db: Db, consumers: readonly EventConsumer[]): { event_dispatch: Task; event_deliver: Task } {
   const byName = new Map(consumers.map((consumer) => [consumer.name, consumer]));
 
   const dispatch: Task = async (payload, helpers) => {
