@@ -13,7 +13,7 @@ export const apiKeyRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/api-keys', {
     preValidation: guard,
     schema: { tags: ['access'], summary: "The brand's API keys (never the keys themselves)", querystring: z.object(pageQuery), response: { 200: pageOf(apiKeyView), ...errorResponses } },
-  }, async (request) => inBrand(db, requirePrincipal(request).brandId, (scope) => listApiKeys(scope, request.query.limit, request.query.cursor)));
+  }, async (request) => inBrand(db, requirePrincipal(request).brandId, (scope) => listApiKeys(scope, request.query)));
 
   app.post('/api/v1/api-keys', {
     preValidation: guard,

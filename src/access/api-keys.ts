@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { ApiError } from '../platform/http/errors.ts';
-import { cursorId, toPage } from '../platform/http/pagination.ts';
+import { keysetPage } from '../platform/http/pagination.ts';
 import { recordAudit } from './audit.ts';
 import { roles } from './permissions.ts';
 import { type Actor, apiKeyPattern } from './principal.ts';
@@ -62,17 +62,8 @@ export async function createApiKey(scope: BrandScope, actor: Actor, input: z.out
   return { ...toView(row), key };
 }
 
-export async function listApiKeys(scope: BrandScope, limit: number, cursor?: string) {
-  const after = cursorId(cursor);
-  const rows = await scope.db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('brand_id', '=', scope.brandId)
-    .$if(after !== null, (query) => query.where('id', '<', after as string))
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  return toPage(rows, limit, toView);
+export function listApiKeys(scope: BrandScope, page: { limit: number; cursor?: string | undefined }) {
+  return keysetPage(scope.db.selectFrom('api_keys').selectAll().where('brand_id', '=', scope.brandId), page, toView);
 }
 
 export async function revokeApiKey(scope: BrandScope, actor: Actor, id: string) {

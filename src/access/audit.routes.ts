@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inBrand } from '../platform/database/tenancy.ts';
-import { cursorId, pageOf, pageQuery, toPage } from '../platform/http/pagination.ts';
+import { keysetPage, pageOf, pageQuery } from '../platform/http/pagination.ts';
 import { errorResponses } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { requirePermission, requirePrincipal } from './principal.ts';
@@ -33,21 +33,16 @@ export const auditRoutes: RouteModule = (app, { db }) => {
       response: { 200: pageOf(auditEntryView), ...errorResponses },
     },
   }, async (request) => {
-    const { limit, cursor, subjectType, subjectId, actorType } = request.query;
-    const after = cursorId(cursor);
+    const { subjectType, subjectId, actorType } = request.query;
     return inBrand(db, requirePrincipal(request).brandId, async (scope) => {
-      const rows = await scope.db
+      const query = scope.db
         .selectFrom('audit_log')
         .selectAll()
         .where('brand_id', '=', scope.brandId)
-        .$if(after !== null, (q) => q.where('id', '<', after as string))
         .$if(subjectType !== undefined, (q) => q.where('subject_type', '=', subjectType as string))
         .$if(subjectId !== undefined, (q) => q.where('subject_id', '=', subjectId as string))
-        .$if(actorType !== undefined, (q) => q.where('actor_type', '=', actorType as 'staff'))
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .execute();
-      return toPage(rows, limit, (row) => ({
+        .$if(actorType !== undefined, (q) => q.where('actor_type', '=', actorType as 'staff'));
+      return keysetPage(query, request.query, (row) => ({
         id: row.id,
         at: row.at.toISOString(),
         actorType: row.actor_type,

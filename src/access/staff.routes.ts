@@ -11,7 +11,7 @@ export const staffRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/staff', {
     preValidation: requirePermission('staff:read'),
     schema: { tags: ['access'], summary: "The brand's staff users", querystring: z.object(pageQuery), response: { 200: pageOf(staffView), ...errorResponses } },
-  }, async (request) => inBrand(db, requirePrincipal(request).brandId, (scope) => listStaff(scope, request.query.limit, request.query.cursor)));
+  }, async (request) => inBrand(db, requirePrincipal(request).brandId, (scope) => listStaff(scope, request.query)));
 
   app.post('/api/v1/staff', {
     preValidation: requirePermission('staff:manage'),

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { ApiError } from '../platform/http/errors.ts';
-import { cursorId, toPage } from '../platform/http/pagination.ts';
+import { keysetPage } from '../platform/http/pagination.ts';
 import { diff, recordAudit } from './audit.ts';
 import { roles } from './permissions.ts';
 import type { Actor } from './principal.ts';
@@ -50,17 +50,8 @@ function toView(row: StaffRow): StaffView {
   };
 }
 
-export async function listStaff(scope: BrandScope, limit: number, cursor?: string) {
-  const after = cursorId(cursor);
-  const rows = await scope.db
-    .selectFrom('staff_users')
-    .selectAll()
-    .where('brand_id', '=', scope.brandId)
-    .$if(after !== null, (query) => query.where('id', '<', after as string))
-    .orderBy('id', 'desc')
-    .limit(limit + 1)
-    .execute();
-  return toPage(rows, limit, toView);
+export function listStaff(scope: BrandScope, page: { limit: number; cursor?: string | undefined }) {
+  return keysetPage(scope.db.selectFrom('staff_users').selectAll().where('brand_id', '=', scope.brandId), page, toView);
 }
 
 async function findStaff(scope: BrandScope, id: string): Promise<StaffRow> {

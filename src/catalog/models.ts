@@ -5,7 +5,7 @@ import { diff, recordAudit } from '../access/audit.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
 import { ApiError } from '../platform/http/errors.ts';
-import { cursorId, toPage } from '../platform/http/pagination.ts';
+import { keysetPage } from '../platform/http/pagination.ts';
 import { fileUrl } from '../platform/files/files.ts';
 import type { CreateModel, ModelView, UpdateModel } from './model-schema.ts';
 import type { CatalogTables } from './tables.ts';
@@ -21,9 +21,7 @@ export interface ModelFilter {
 }
 
 export async function listModels(scope: BrandScope, filter: ModelFilter) {
-  const after = cursorId(filter.cursor);
   let query = selectModels(scope);
-  if (after) query = query.where('models.id', '<', after);
   if (filter.category) query = query.where('models.category', '=', filter.category);
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
@@ -34,8 +32,7 @@ export async function listModels(scope: BrandScope, filter: ModelFilter) {
       eb.selectFrom('model_gtins').select('model_id').where('brand_id', '=', scope.brandId).where('gtin', '=', filter.gtin as string),
     );
   }
-  const rows = await query.orderBy('models.id', 'desc').limit(filter.limit + 1).execute();
-  return toPage(rows, filter.limit, toView);
+  return keysetPage(query, filter, toView, 'models.id');
 }
 
 export async function getModel(scope: BrandScope, id: string): Promise<ModelView> {

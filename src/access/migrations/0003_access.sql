@@ -3,8 +3,8 @@
 create table staff_users (
   id              uuid primary key default uuid_v7(),
   brand_id        uuid not null references brands (id) on delete cascade,
-  email           citext not null unique, -- personal data; one sign-in identity across brands
-  name            text not null,          -- personal data
+  email           citext not null unique, -- one sign-in identity across brands
+  name            text not null,
   role            text not null check (role in ('admin', 'marketer', 'agent', 'analyst')),
   password_hash   text not null,
   disabled_at     timestamptz,
@@ -75,3 +75,10 @@ create or replace function staff_email_taken(candidate citext) returns boolean
 language sql stable security definer set search_path = public, pg_temp as $$
   select exists (select from staff_users where email = candidate)
 $$;
+
+-- Personal data is marked where it is stored, so export and erasure can find it.
+comment on column staff_users.email is 'personal data';
+comment on column staff_users.name is 'personal data';
+comment on column sign_in_attempts.email is 'personal data';
+comment on column sign_in_attempts.ip is 'personal data';
+comment on column audit_log.actor_label is 'personal data: a staff email for staff actors';

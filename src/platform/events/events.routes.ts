@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requirePermission, requirePrincipal } from '../../access/principal.ts';
 import { inBrand } from '../database/tenancy.ts';
-import { cursorId, pageOf, pageQuery, toPage } from '../http/pagination.ts';
+import { keysetPage, pageOf, pageQuery } from '../http/pagination.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { RouteModule } from '../http/server.ts';
 
@@ -25,18 +25,13 @@ export const eventRoutes: RouteModule = (app, { db }) => {
       response: { 200: pageOf(eventView), ...errorResponses },
     },
   }, async (request) => {
-    const after = cursorId(request.query.cursor);
     return inBrand(db, requirePrincipal(request).brandId, async (scope) => {
-      const rows = await scope.db
+      const query = scope.db
         .selectFrom('events')
         .selectAll()
         .where('brand_id', '=', scope.brandId)
-        .$if(after !== null, (q) => q.where('id', '<', after as string))
-        .$if(request.query.type !== undefined, (q) => q.where('type', '=', request.query.type as string))
-        .orderBy('id', 'desc')
-        .limit(request.query.limit + 1)
-        .execute();
-      return toPage(rows, request.query.limit, (row) => ({
+        .$if(request.query.type !== undefined, (q) => q.where('type', '=', request.query.type as string));
+      return keysetPage(query, request.query, (row) => ({
         id: row.id,
         type: row.type,
         subjectType: row.subject_type,

@@ -1,3 +1,4 @@
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { ApiError } from './errors.ts';
 
@@ -12,7 +13,7 @@ export function pageOf<Item extends z.ZodType>(item: Item) {
 }
 
 /** The id to continue after, or null for the first page. */
-export function cursorId(cursor: string | undefined): string | null {
+function cursorId(cursor: string | undefined): string | null {
   if (cursor === undefined) return null;
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!z.uuid().safeParse(id).success) throw new ApiError('invalid_cursor');
@@ -20,11 +21,30 @@ export function cursorId(cursor: string | undefined): string | null {
 }
 
 /** Cuts the one extra row a list query fetched (limit + 1) into a page and the cursor for the next. */
-export function toPage<Row extends { id: string }, Item>(rows: readonly Row[], limit: number, view: (row: Row) => Item) {
+function toPage<Row extends { id: string }, Item>(rows: readonly Row[], limit: number, view: (row: Row) => Item) {
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
   return {
     data: pageRows.map(view),
     nextCursor: rows.length > limit && last ? Buffer.from(last.id).toString('base64url') : null,
   };
+}
+
+/**
+ * Runs a list query one page at a time, newest first: rows after the cursor's id, one extra row
+ * fetched to know whether there is a next page.
+ */
+export async function keysetPage<Row extends { id: string }, Item>(
+  query: SelectQueryBuilder<any, any, Row>, // any tables: a page only needs the id column
+  page: { readonly limit: number; readonly cursor?: string | undefined },
+  view: (row: Row) => Item,
+  idColumn = 'id',
+) {
+  const after = cursorId(page.cursor);
+  const rows = await query
+    .$if(after !== null, (q) => q.where(sql.ref(idColumn), '<', after))
+    .orderBy(sql.ref(idColumn), 'desc')
+    .limit(page.limit + 1)
+    .execute();
+  return toPage(rows, page.limit, view);
 }
