@@ -1,0 +1,58 @@
+// Routes: sign-in while signed out, otherwise the shell with one route per section.
+import { Center, Loader, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useMemo } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { RequirePermission } from './components/RequirePermission';
+import { ApiKeysPage } from './pages/ApiKeysPage';
+import { AuditLogPage } from './pages/AuditLogPage';
+import { BrandSettingsPage } from './pages/BrandSettingsPage';
+import { CatalogPage } from './pages/CatalogPage';
+import { HomePage } from './pages/HomePage';
+import { ModelPage } from './pages/ModelPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SignInPage } from './pages/SignInPage';
+import { StaffPage } from './pages/StaffPage';
+import { useSession } from './session';
+import { brandTheme } from './theme';
+
+// Vite's base ('/console/') without the trailing slash, which is what the router expects.
+const basename = import.meta.env.BASE_URL.replace(/\/$/, '');
+
+export function App() {
+  const { session } = useSession();
+  const primaryColor = session?.brand.primaryColor;
+  const theme = useMemo(() => brandTheme(primaryColor), [primaryColor]);
+
+  return (
+    <MantineProvider theme={theme}>
+      {/* Bottom right: top-right toasts would cover the header's sign-out button. */}
+      <Notifications position="bottom-right" />
+      <BrowserRouter basename={basename}>
+        {session === undefined ? (
+          <Center h="100vh">
+            <Loader aria-label="Loading" />
+          </Center>
+        ) : session === null ? (
+          <SignInPage />
+        ) : (
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="catalog" element={<RequirePermission permission="catalog:read"><CatalogPage /></RequirePermission>} />
+              <Route path="catalog/new" element={<RequirePermission permission="catalog:write"><ModelPage /></RequirePermission>} />
+              <Route path="catalog/:modelId" element={<RequirePermission permission="catalog:read"><ModelPage /></RequirePermission>} />
+              <Route path="staff" element={<RequirePermission permission="staff:read"><StaffPage /></RequirePermission>} />
+              <Route path="api-keys" element={<RequirePermission permission="api_keys:manage"><ApiKeysPage /></RequirePermission>} />
+              <Route path="audit-log" element={<RequirePermission permission="audit:read"><AuditLogPage /></RequirePermission>} />
+              <Route path="brand" element={<RequirePermission permission="brand:manage"><BrandSettingsPage /></RequirePermission>} />
+              <Route path="sign-in" element={<Navigate to="/" replace />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        )}
+      </BrowserRouter>
+    </MantineProvider>
+  );
+}

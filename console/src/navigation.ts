@@ -1,0 +1,17 @@
+// The console's sections and the permission each needs; the shell reads this to build the navbar.
+import type { Permission } from './types';
+
+export interface Section {
+  label: string;
+  path: string;
+  permission: Permission | null;
+}
+
+export const sections: Section[] = [
+  { label: 'Home', path: '/', permission: null },
+  { label: 'Catalog', path: '/catalog', permission: 'catalog:read' },
+  { label: 'Staff', path: '/staff', permission: 'staff:read' },
+  { label: 'API keys', path: '/api-keys', permission: 'api_keys:manage' },
+  { label: 'Audit log', path: '/audit-log', permission: 'audit:read' },
+  { label: 'Brand settings', path: '/brand', permission: 'brand:manage' },
+];
