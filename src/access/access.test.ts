@@ -106,7 +106,7 @@ describe('staff users', () => {
     const again = await app.inject({ method: 'POST', url: '/api/v1/staff', headers: bearer(brand.keys.admin), payload: { email, name: 'Twice', role: 'agent', password: 'a long enough password' } });
     expect(again.statusCode).toBe(409);
     const audit = (await app.inject({ url: `/api/v1/audit-log?subjectId=${added.json().id}`, headers: bearer(brand.keys.admin) })).json().data;
-    expect(audit[0]).toMatchObject({ action: 'staff.created', changes: { email, role: 'agent' } });
+    expect(audit[0]).toMatchObject({ action: 'staff_user.created', changes: { email, role: 'agent' } });
     expect(JSON.stringify(audit)).not.toContain('a long enough password');
   });
 });

@@ -68,7 +68,7 @@ export async function createStaff(scope: BrandScope, actor: Actor, input: z.outp
     .values({ brand_id: scope.brandId, email: input.email, name: input.name, role: input.role, password_hash: await hashPassword(input.password) })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordAudit(scope, actor, { action: 'staff.created', subjectType: 'staff_user', subjectId: row.id, changes: { email: row.email, name: row.name, role: row.role } });
+  await recordAudit(scope, actor, { action: 'staff_user.created', subjectType: 'staff_user', subjectId: row.id, changes: { email: row.email, name: row.name, role: row.role } });
   return toView(row);
 }
 
@@ -104,6 +104,6 @@ export async function updateStaff(scope: BrandScope, actor: Actor, id: string, i
   }
   const changes: Record<string, unknown> = diff(toView(before), toView(row));
   if (input.password) changes.password = 'changed';
-  await recordAudit(scope, actor, { action: 'staff.updated', subjectType: 'staff_user', subjectId: id, changes });
+  await recordAudit(scope, actor, { action: 'staff_user.updated', subjectType: 'staff_user', subjectId: id, changes });
   return toView(row);
 }

@@ -98,6 +98,8 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     ['an unknown field', JSON.stringify(validModel({ colour: 'red' })), { 'content-type': 'application/json' }, 400, 'validation_failed', 'unknown field "colour"'],
     ['an invalid GTIN', JSON.stringify(validModel({ gtins: ['4006381333932'] })), { 'content-type': 'application/json' }, 400, 'validation_failed', 'check digit (last digit) should be 1'],
     ['a bad serial mask', JSON.stringify(validModel({ serialRules: [{ mask: 'AA ##' }] })), { 'content-type': 'application/json' }, 400, 'validation_failed', 'no spaces'],
+    ['negative warranty months', JSON.stringify(validModel({ warranty: { partsMonths: -1, labourMonths: 12, startsAt: 'purchase', proofRequired: 'none' } })), { 'content-type': 'application/json' }, 400, 'validation_failed', 'body.warranty.partsMonths: Months cannot be negative.'],
+    ['a maintenance task without an interval', JSON.stringify(validModel({ maintenanceSchedule: [{ name: 'Descale' }] })), { 'content-type': 'application/json' }, 400, 'validation_failed', 'body.maintenanceSchedule.0.intervalDays: Give how often, in days.'],
     ['a missing warranty', JSON.stringify({ name: 'x', sku: 'y', category: 'z' }), { 'content-type': 'application/json' }, 400, 'validation_failed', 'body.warranty'],
     ['a wrong content type', 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported_media_type', 'application/json'],
     ['plain text', 'hello', { 'content-type': 'text/plain' }, 415, 'unsupported_media_type', 'application/json'],

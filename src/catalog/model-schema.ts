@@ -30,7 +30,7 @@ const serialRuleInput = z.strictObject({
   return { mask: rule.mask, description: rule.description || describeSerialMask(parsed.tokens) };
 });
 
-const months = z.number().int().min(0).max(1200);
+const months = z.number({ error: 'Give a number of months.' }).int('Give whole months.').min(0, 'Months cannot be negative.').max(1200, 'At most 1200 months (100 years).');
 
 export const warrantyTerms = z.strictObject({
   partsMonths: months,
@@ -40,8 +40,8 @@ export const warrantyTerms = z.strictObject({
 });
 
 const maintenanceTaskInput = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  intervalDays: z.number().int().min(1).max(36500),
+  name: z.string().trim().min(1, 'Name the task, e.g. "Replace the water filter".').max(200),
+  intervalDays: z.number({ error: 'Give how often, in days.' }).int('Give whole days.').min(1, 'At least every 1 day.').max(36500, 'At most every 36500 days.'),
   instructions: z.string().max(5000).default(''),
 });
 
@@ -79,7 +79,7 @@ export const modelView = z.object({
   description: z.string(),
   imageFileId: z.uuid().nullable(),
   imageUrl: z.string().nullable(),
-  gtins: z.array(z.string()),
+  gtins: z.array(z.string()).meta({ description: 'As GTIN-14: shorter GTINs (EAN-13, UPC-A, EAN-8) come back padded with leading zeros.' }),
   serialRules: z.array(z.object({ mask: z.string(), description: z.string() })),
   warranty: warrantyTerms,
   maintenanceSchedule: z.array(z.object({ name: z.string(), intervalDays: z.number(), instructions: z.string() })),
