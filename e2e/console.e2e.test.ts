@@ -4,6 +4,7 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { gs1CheckDigit } from '../src/catalog/gtin.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const slow = { timeout: 120_000 };
@@ -42,9 +43,7 @@ async function waitUntilReady(url: string, deadline = 90_000): Promise<void> {
 /** A GTIN-13 from a random 12-digit body and its GS1 mod-10 check digit. */
 function randomGtin13(): string {
   const body = Array.from({ length: 12 }, () => Math.floor(Math.random() * 10)).join('');
-  // Weights 3,1,3,1… counted from the rightmost body digit.
-  const sum = [...body].reverse().reduce((total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 3 : 1), 0);
-  return `${body}${(10 - (sum % 10)) % 10}`;
+  return `${body}${gs1CheckDigit(body)}`;
 }
 
 /** The input with exactly this label; required fields' labels end in an asterisk. */

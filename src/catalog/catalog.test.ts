@@ -23,13 +23,13 @@ const countModels = async () =>
 describe('models', () => {
   it('are created, read, listed, changed and deleted through the API', async () => {
     const created = await post('/api/v1/models', validModel({
-      gtins: ['4006381333931', '09506000134352'],
+      gtins: ['4006381333931', '0860001290011'],
       serialRules: [{ mask: 'AA########' }],
       maintenanceSchedule: [{ name: 'Clean the filter', intervalDays: 30 }],
     }));
     expect(created.statusCode).toBe(201);
     const model = created.json();
-    expect(model.gtins).toEqual(['04006381333931', '09506000134352']);
+    expect(model.gtins).toEqual(['00860001290011', '04006381333931']);
     expect(model.serialRules).toEqual([{ mask: 'AA########', description: '2 letters, then 8 digits' }]);
     expect(model.maintenanceSchedule).toEqual([{ name: 'Clean the filter', intervalDays: 30, instructions: '' }]);
 
