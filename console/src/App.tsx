@@ -28,7 +28,7 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       {/* Bottom right: top-right toasts would cover the header's sign-out button. */}
-      <Notifications position="bottom-right" />
+      <Notifications position="top-center" />
       <BrowserRouter basename={basename}>
         {session === undefined ? (
           <Center h="100vh">

@@ -3,7 +3,7 @@ import type { Actor } from '../access/principal.ts';
 import { diff, recordAudit } from '../access/audit.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
-import { ApiError } from '../platform/http/errors.ts';
+import { ApiError, invalidField } from '../platform/http/errors.ts';
 import { fileUrl } from '../platform/files/files.ts';
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1864ab.');
@@ -48,7 +48,7 @@ export async function updateBranding(scope: BrandScope, actor: Actor, input: z.o
   const before = await getBrand(scope);
   if (input.logoFileId) {
     const file = await scope.db.selectFrom('files').select('purpose').where('brand_id', '=', scope.brandId).where('id', '=', input.logoFileId).executeTakeFirst();
-    if (file?.purpose !== 'logo') throw new ApiError('validation_failed', 'logoFileId must be a file uploaded with purpose=logo.', [{ path: 'logoFileId', message: 'Upload the logo first.' }]);
+    if (file?.purpose !== 'logo') throw invalidField('logoFileId', 'Must be a logo uploaded with POST /api/v1/files?purpose=logo.');
   }
   await scope.db
     .updateTable('brands')

@@ -4,7 +4,7 @@ import { type Actor } from '../access/principal.ts';
 import { diff, recordAudit } from '../access/audit.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
-import { ApiError } from '../platform/http/errors.ts';
+import { ApiError, invalidField } from '../platform/http/errors.ts';
 import { keysetPage } from '../platform/http/pagination.ts';
 import { fileUrl } from '../platform/files/files.ts';
 import type { CreateModel, ModelView, UpdateModel } from './model-schema.ts';
@@ -95,7 +95,7 @@ async function assertUsable(scope: BrandScope, sku: string | undefined, gtins: r
   if (imageFileId) {
     const file = await scope.db.selectFrom('files').select('purpose').where('brand_id', '=', scope.brandId).where('id', '=', imageFileId).executeTakeFirst();
     if (!file || file.purpose !== 'image') {
-      throw new ApiError('validation_failed', 'imageFileId must be an image uploaded with POST /api/v1/files?purpose=image.', [{ path: 'imageFileId', message: 'Upload the image first.' }]);
+      throw invalidField('imageFileId', 'Must be an image uploaded with POST /api/v1/files?purpose=image.');
     }
   }
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../access/principal.ts';
 import { diff, recordAudit } from '../access/audit.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
-import { ApiError } from '../platform/http/errors.ts';
+import { ApiError, invalidField } from '../platform/http/errors.ts';
 import { fileUrl } from '../platform/files/files.ts';
 import { getModel } from './models.ts';
 import { type CreateResource, type ResourceView, type UpdateResource, resourceHasContent } from './model-schema.ts';
@@ -52,7 +52,7 @@ async function assertDocument(scope: BrandScope, fileId: string | null | undefin
   if (!fileId) return;
   const file = await scope.db.selectFrom('files').select('purpose').where('brand_id', '=', scope.brandId).where('id', '=', fileId).executeTakeFirst();
   if (file?.purpose !== 'document') {
-    throw new ApiError('validation_failed', 'fileId must be a PDF uploaded with POST /api/v1/files?purpose=document.', [{ path: 'fileId', message: 'Upload the PDF first.' }]);
+    throw invalidField('fileId', 'Must be a PDF uploaded with POST /api/v1/files?purpose=document.');
   }
 }
 
@@ -73,7 +73,7 @@ export async function createResource(scope: BrandScope, actor: Actor, modelId: s
 export async function updateResource(scope: BrandScope, actor: Actor, id: string, input: UpdateResource): Promise<ResourceView> {
   const before = toView(await findResource(scope, id));
   const merged = { ...before, ...input };
-  if (!resourceHasContent(merged)) throw new ApiError('validation_failed', 'A video needs its url; other resources need a url, an uploaded file or a body.', [{ path: 'body', message: 'Add content.' }]);
+  if (!resourceHasContent(merged)) throw invalidField('body', 'A video needs its url; other resources need a url, an uploaded file or a body.');
   await assertDocument(scope, input.fileId);
   const row = await scope.db
     .updateTable('resources')

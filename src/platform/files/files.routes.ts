@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { requirePermission, requirePrincipal } from '../../access/principal.ts';
 import { inBrand } from '../database/tenancy.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, invalidField } from '../http/errors.ts';
 import { errorResponses, idParams } from '../http/responses.ts';
 import type { RouteModule } from '../http/server.ts';
 import { write } from '../http/write.ts';
@@ -22,7 +22,7 @@ export const fileRoutes: RouteModule = (app, { db }) => {
   }, async (request, reply) => {
     if (!request.isMultipart()) throw new ApiError('unsupported_media_type', 'Upload the file as multipart/form-data with the file in a field named "file".');
     const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw new ApiError('validation_failed', 'Put the file in a form field named "file".', [{ path: 'file', message: 'Required.' }]);
+    if (!part || part.fieldname !== 'file') throw invalidField('file', 'Put the file in a form field named "file".');
     const content = await part.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE past the largest limit
     const upload = { purpose: request.query.purpose, originalName: part.filename, declaredType: part.mimetype, content };
     return write(db, request, reply, async (scope, actor) => ({ status: 201, body: await storeFile(scope, actor, upload) }), {

@@ -52,7 +52,7 @@ describe('uploads', () => {
     const manual = (await upload('document', pdf, 'manual.pdf', 'application/pdf')).json();
     const model = await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(brand.keys.admin), payload: validModel({ imageFileId: manual.id }) });
     expect(model.statusCode).toBe(400);
-    expect(model.json().error.message).toContain('imageFileId must be an image');
+    expect(model.json().error).toMatchObject({ message: expect.stringContaining('imageFileId: Must be an image'), details: [{ path: 'body.imageFileId' }] });
   });
 
   it.each([

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../../access/principal.ts';
 import { recordAudit } from '../../access/audit.ts';
 import type { BrandScope } from '../database/tenancy.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, invalidField } from '../http/errors.ts';
 
 export const filePurposes = ['image', 'document', 'logo'] as const;
 export type FilePurpose = (typeof filePurposes)[number];
@@ -43,7 +43,7 @@ export interface Upload {
 /** Checks what an upload really is (by its bytes) and stores it for the brand. */
 export async function storeFile(scope: BrandScope, actor: Actor, upload: Upload): Promise<FileView> {
   const rule = uploadRules[upload.purpose];
-  if (upload.content.length === 0) throw new ApiError('validation_failed', 'The file is empty.', [{ path: 'file', message: 'Choose a file that is not empty.' }]);
+  if (upload.content.length === 0) throw invalidField('file', 'The file is empty; choose another.');
   if (upload.content.length > rule.maxBytes) {
     throw new ApiError('payload_too_large', `The file is ${formatBytes(upload.content.length)}; ${upload.purpose} uploads may be at most ${formatBytes(rule.maxBytes)}.`);
   }

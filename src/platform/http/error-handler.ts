@@ -35,7 +35,7 @@ export function toErrorReply(error: unknown): ErrorReply {
       message: describeIssue(issue),
     }));
     const first = details[0];
-    const message = details.length === 1 && first ? `${first.path}: ${first.message}` : `${details.length} fields are not valid; see details.`;
+    const message = details.length === 1 && first ? `${first.path.replace(/^body\.?/, '') || 'body'}: ${first.message}` : `${details.length} fields are not valid; see details.`;
     return { status: 400, body: errorBody('validation_failed', message, details), unexpected: false };
   }
   const framework = frameworkErrors[(error as { code?: string }).code ?? ''];

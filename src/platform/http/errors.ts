@@ -43,6 +43,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A failure of one field of the body, in the shape of the schema's own validation errors. */
+export function invalidField(field: string, message: string): ApiError {
+  return new ApiError('validation_failed', `${field}: ${message}`, [{ path: `body.${field}`, message }]);
+}
+
 export function errorBody(code: ErrorCode, message: string, details: unknown = null) {
   return { error: { code, message, details } };
 }

@@ -6,7 +6,8 @@ import type { MaintenanceTask, Model, ModelInput, Warranty } from '../../types';
 type Editable<T> = { [K in keyof T]: T[K] extends number ? number | string : T[K] };
 
 export interface ModelFormValues extends Omit<ModelInput, 'warranty' | 'maintenanceSchedule' | 'serialRules'> {
-  serialRules: { mask: string; description: string }[];
+  /** `loaded` is the rule as saved, to tell a generated description that went stale from one the user wrote. */
+  serialRules: { mask: string; description: string; loaded?: { mask: string; description: string } }[];
   warranty: Editable<Warranty>;
   maintenanceSchedule: Editable<MaintenanceTask>[];
 }
@@ -33,7 +34,7 @@ export function formValuesFrom(model: Model): ModelFormValues {
     description: model.description,
     imageFileId: model.imageFileId,
     gtins: [...model.gtins],
-    serialRules: model.serialRules.map((rule) => ({ mask: rule.mask, description: rule.description ?? '' })),
+    serialRules: model.serialRules.map((rule) => ({ mask: rule.mask, description: rule.description ?? '', loaded: { mask: rule.mask, description: rule.description ?? '' } })),
     warranty: { ...model.warranty },
     maintenanceSchedule: model.maintenanceSchedule.map((task) => ({ ...task })),
   };
@@ -52,10 +53,12 @@ export function modelBodyFrom(values: ModelFormValues): ModelInput {
     description: values.description,
     imageFileId: values.imageFileId,
     gtins: values.gtins.map((gtin) => gtin.trim()),
-    // A blank description is left out: the API then writes one from the mask.
-    serialRules: values.serialRules.map(({ mask, description }) =>
-      description.trim() ? { mask, description: description.trim() } : { mask },
-    ),
+    // A blank description is left out, and so is one left as it was when its mask changed:
+    // the API then writes a new one from the mask.
+    serialRules: values.serialRules.map(({ mask, description, loaded }) => {
+      const stale = loaded !== undefined && loaded.mask !== mask && loaded.description === description;
+      return description.trim() && !stale ? { mask, description: description.trim() } : { mask };
+    }),
     warranty: {
       ...values.warranty,
       partsMonths: toNumber(values.warranty.partsMonths),
