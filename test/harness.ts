@@ -5,7 +5,7 @@ import { createApiKey } from '../src/access/api-keys.ts';
 import type { Role } from '../src/access/permissions.ts';
 import { systemActor } from '../src/access/principal.ts';
 import { hashPassword } from '../src/access/secrets.ts';
-import { eventConsumers, routeModules } from '../src/composition.ts';
+import { routeModules } from '../src/composition.ts';
 import { readConfig } from '../src/config.ts';
 import { type Db, connect } from '../src/platform/database/database.ts';
 import { type BrandId, asBrandId, inBrand } from '../src/platform/database/tenancy.ts';
@@ -66,4 +66,3 @@ export const validModel = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export { eventConsumers };

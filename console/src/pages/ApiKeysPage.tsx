@@ -10,6 +10,7 @@ import { formatDateTime } from '../format';
 import { notifyError, notifySuccess } from '../notify';
 import type { ApiKey, CreatedApiKey } from '../types';
 import { useCursorList } from '../useCursorList';
+import { EmptyTableRow } from '../components/EmptyTableRow';
 
 export function ApiKeysPage() {
   const list = useCursorList<ApiKey>('/api-keys');
@@ -77,15 +78,9 @@ export function ApiKeysPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
-            {!list.loading && list.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>
-                  <Text c="dimmed" ta="center" py="md">
-                    No API keys yet.
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            <EmptyTableRow show={!list.loading && list.items.length === 0} columns={6}>
+              No API keys yet.
+            </EmptyTableRow>
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>

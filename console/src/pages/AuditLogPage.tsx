@@ -7,6 +7,7 @@ import { PageHeader } from '../components/PageHeader';
 import { formatDateTime, humanize } from '../format';
 import type { AuditEntry } from '../types';
 import { useCursorList } from '../useCursorList';
+import { EmptyTableRow } from '../components/EmptyTableRow';
 
 // The API takes any subject type; these are the ones it records today.
 const subjectTypes = [
@@ -75,13 +76,9 @@ export function AuditLogPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
-            {!list.loading && list.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>
-                  <Text c="dimmed" ta="center" py="md">No entries match.</Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            <EmptyTableRow show={!list.loading && list.items.length === 0} columns={4}>
+              No entries match.
+            </EmptyTableRow>
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>

@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import type { Model } from '../types';
 import { useCategories } from '../useCategories';
 import { useCursorList } from '../useCursorList';
+import { EmptyTableRow } from '../components/EmptyTableRow';
 
 export function CatalogPage() {
   const { can } = useSession();
@@ -72,15 +73,9 @@ export function CatalogPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
-            {!list.loading && list.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {search || category ? 'No models match.' : 'No models yet.'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
+            <EmptyTableRow show={!list.loading && list.items.length === 0} columns={5}>
+              {search || category ? 'No models match.' : 'No models yet.'}
+            </EmptyTableRow>
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
