@@ -11,6 +11,7 @@ import { notifyError, notifySuccess } from '../notify';
 import type { ApiKey, CreatedApiKey } from '../types';
 import { useCursorList } from '../useCursorList';
 import { EmptyTableRow } from '../components/EmptyTableRow';
+import { upsertById } from '../upsertById';
 
 export function ApiKeysPage() {
   const list = useCursorList<ApiKey>('/api-keys');
@@ -18,10 +19,9 @@ export function ApiKeysPage() {
 
   async function revoke(key: ApiKey) {
     try {
-      const revoked = await api.delete<ApiKey | undefined>(`/api-keys/${key.id}`);
-      list.setItems((items) =>
-        items.map((item) => (item.id === key.id ? (revoked ?? { ...item, revokedAt: new Date().toISOString() }) : item)),
-      );
+      // Revoking answers with the key as it now stands.
+      const revoked = await api.delete<ApiKey>(`/api-keys/${key.id}`);
+      list.setItems((items) => upsertById(items, revoked));
       notifySuccess(`Revoked ${key.name}.`);
     } catch (error) {
       notifyError(error);

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { api } from '../api';
 import { FileUploadButton } from '../components/FileUploadButton';
 import { PageHeader } from '../components/PageHeader';
-import { formErrorsFrom } from '../formErrors';
-import { notifyError, notifySuccess } from '../notify';
+import { showSaveError } from '../formErrors';
+import { notifySuccess } from '../notify';
 import { useSession, useSignedInSession } from '../session';
 import type { Brand } from '../types';
 
@@ -30,8 +30,7 @@ export function BrandSettingsPage() {
       form.resetDirty(values);
       notifySuccess('Brand settings saved.');
     } catch (error) {
-      form.setErrors(formErrorsFrom(error));
-      notifyError(error);
+      showSaveError(form, error);
     }
   });
 

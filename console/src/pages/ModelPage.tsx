@@ -13,7 +13,7 @@ import { SerialRuleRows } from '../components/model/SerialRuleRows';
 import { WarrantyFields } from '../components/model/WarrantyFields';
 import { PageHeader } from '../components/PageHeader';
 import { ResourcesPanel } from '../components/resources/ResourcesPanel';
-import { formErrorsFrom } from '../formErrors';
+import { showSaveError } from '../formErrors';
 import { notifyError, notifySuccess } from '../notify';
 import { useSession } from '../session';
 import type { Model } from '../types';
@@ -71,8 +71,7 @@ function ModelEditor({ modelId }: { modelId: string | undefined }) {
         navigate(`/catalog/${created.id}`, { replace: true });
       }
     } catch (error) {
-      form.setErrors(formErrorsFrom(error));
-      notifyError(error);
+      showSaveError(form, error);
     }
   });
 

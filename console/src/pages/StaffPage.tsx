@@ -8,6 +8,7 @@ import { formatDateTime } from '../format';
 import { useSession } from '../session';
 import type { StaffUser } from '../types';
 import { useCursorList } from '../useCursorList';
+import { upsertById } from '../upsertById';
 
 export function StaffPage() {
   const { can } = useSession();
@@ -17,9 +18,7 @@ export function StaffPage() {
   const [editing, setEditing] = useState<StaffUser | null | undefined>(undefined);
 
   function upsert(saved: StaffUser) {
-    list.setItems((items) =>
-      items.some((item) => item.id === saved.id) ? items.map((item) => (item.id === saved.id ? saved : item)) : [...items, saved],
-    );
+    list.setItems((items) => upsertById(items, saved));
   }
 
   return (

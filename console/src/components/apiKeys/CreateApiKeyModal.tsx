@@ -3,8 +3,7 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, Tex
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { api } from '../../api';
-import { formErrorsFrom } from '../../formErrors';
-import { notifyError } from '../../notify';
+import { showSaveError } from '../../formErrors';
 import { roleOptions } from '../../roleOptions';
 import type { CreatedApiKey, Role } from '../../types';
 
@@ -52,8 +51,7 @@ function CreateApiKeyForm({ onCancel, onCreated }: { onCancel: () => void; onCre
     try {
       onCreated(await api.post<CreatedApiKey>('/api-keys', { name: values.name.trim(), role: values.role }));
     } catch (error) {
-      form.setErrors(formErrorsFrom(error));
-      notifyError(error);
+      showSaveError(form, error);
     }
   });
 

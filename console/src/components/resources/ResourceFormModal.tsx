@@ -3,8 +3,8 @@ import { Anchor, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInpu
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { api } from '../../api';
-import { formErrorsFrom } from '../../formErrors';
-import { notifyError, notifySuccess } from '../../notify';
+import { showSaveError } from '../../formErrors';
+import { notifySuccess } from '../../notify';
 import type { Resource, ResourceInput } from '../../types';
 import { FileUploadButton } from '../FileUploadButton';
 import { kindOptions, stageOptions } from './resourceLabels';
@@ -56,8 +56,7 @@ function ResourceForm({ modelId, resource, onClose, onSaved }: Omit<ResourceForm
       onSaved(saved);
       onClose();
     } catch (error) {
-      form.setErrors(formErrorsFrom(error));
-      notifyError(error);
+      showSaveError(form, error);
     }
   });
 

@@ -7,6 +7,7 @@ import type { Resource } from '../../types';
 import { ConfirmButton } from '../ConfirmButton';
 import { kindLabels, stageLabels } from './resourceLabels';
 import { ResourceFormModal } from './ResourceFormModal';
+import { upsertById } from '../../upsertById';
 
 export function ResourcesPanel({ modelId, readOnly }: { modelId: string; readOnly: boolean }) {
   const [resources, setResources] = useState<Resource[] | null>(null);
@@ -23,10 +24,7 @@ export function ResourcesPanel({ modelId, readOnly }: { modelId: string; readOnl
   useEffect(load, [load]);
 
   function upsert(saved: Resource) {
-    setResources((current) => {
-      const list = current ?? [];
-      return list.some((item) => item.id === saved.id) ? list.map((item) => (item.id === saved.id ? saved : item)) : [...list, saved];
-    });
+    setResources((current) => upsertById(current ?? [], saved));
   }
 
   async function remove(resource: Resource) {

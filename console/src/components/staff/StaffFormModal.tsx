@@ -2,8 +2,8 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { api } from '../../api';
-import { formErrorsFrom } from '../../formErrors';
-import { notifyError, notifySuccess } from '../../notify';
+import { showSaveError } from '../../formErrors';
+import { notifySuccess } from '../../notify';
 import { roleOptions } from '../../roleOptions';
 import type { Role, StaffUser } from '../../types';
 
@@ -54,8 +54,7 @@ function StaffForm({ user, onClose, onSaved }: Omit<StaffFormModalProps, 'opened
       onSaved(saved);
       onClose();
     } catch (error) {
-      form.setErrors(formErrorsFrom(error));
-      notifyError(error);
+      showSaveError(form, error);
     }
   });
 
