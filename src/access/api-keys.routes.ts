@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { inBrand } from '../platform/database/tenancy.ts';
 import { pageOf, pageQuery } from '../platform/http/pagination.ts';
+import { readForCaller } from '../platform/http/read.ts';
 import { errorResponses, idParams } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { write } from '../platform/http/write.ts';
 import { apiKeyView, createApiKey, createApiKeyBody, createdApiKeyView, listApiKeys, revokeApiKey } from './api-keys.ts';
-import { requirePermission, requirePrincipal } from './principal.ts';
+import { requirePermission } from './principal.ts';
 
 export const apiKeyRoutes: RouteModule = (app, { db }) => {
   const guard = requirePermission('api_keys:manage');
@@ -13,7 +13,7 @@ export const apiKeyRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/api-keys', {
     preValidation: guard,
     schema: { tags: ['access'], summary: "The brand's API keys (never the keys themselves)", querystring: z.object(pageQuery), response: { 200: pageOf(apiKeyView), ...errorResponses } },
-  }, async (request) => inBrand(db, requirePrincipal(request).brandId, (scope) => listApiKeys(scope, request.query)));
+  }, async (request) => readForCaller(db, request, (scope) => listApiKeys(scope, request.query)));
 
   app.post('/api/v1/api-keys', {
     preValidation: guard,

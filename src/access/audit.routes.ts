@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { inBrand } from '../platform/database/tenancy.ts';
 import { keysetPage, pageOf, pageQuery } from '../platform/http/pagination.ts';
+import { readForCaller } from '../platform/http/read.ts';
 import { errorResponses } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
-import { requirePermission, requirePrincipal } from './principal.ts';
+import { requirePermission } from './principal.ts';
 
 const auditEntryView = z.object({
   id: z.uuid(),
@@ -34,7 +34,7 @@ export const auditRoutes: RouteModule = (app, { db }) => {
     },
   }, async (request) => {
     const { subjectType, subjectId, actorType } = request.query;
-    return inBrand(db, requirePrincipal(request).brandId, async (scope) => {
+    return readForCaller(db, request, async (scope) => {
       const query = scope.db
         .selectFrom('audit_log')
         .selectAll()

@@ -22,7 +22,7 @@ const sessionView = z.object({
 export const sessionRoutes: RouteModule = (app, { db }) => {
   const describe = async (principal: Principal) => ({
     principal: { kind: principal.kind, id: principal.id, label: principal.label, role: principal.role, permissions: [...permissionsOf(principal.role)] },
-    brand: await inBrand(db, principal.brandId, (scope) => getBrand(scope)),
+    brand: await inBrand(db, principal.brandId, getBrand),
     csrfToken: principal.sessionToken ? csrfTokenFor(principal.sessionToken) : null,
   });
 

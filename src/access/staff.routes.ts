@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { inBrand } from '../platform/database/tenancy.ts';
 import { pageOf, pageQuery } from '../platform/http/pagination.ts';
+import { readForCaller } from '../platform/http/read.ts';
 import { errorResponses, idParams } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { write } from '../platform/http/write.ts';
-import { requirePermission, requirePrincipal } from './principal.ts';
+import { requirePermission } from './principal.ts';
 import { createStaff, createStaffBody, listStaff, staffView, updateStaff, updateStaffBody } from './staff.ts';
 
 export const staffRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/staff', {
     preValidation: requirePermission('staff:read'),
     schema: { tags: ['access'], summary: "The brand's staff users", querystring: z.object(pageQuery), response: { 200: pageOf(staffView), ...errorResponses } },
-  }, async (request) => inBrand(db, requirePrincipal(request).brandId, (scope) => listStaff(scope, request.query)));
+  }, async (request) => readForCaller(db, request, (scope) => listStaff(scope, request.query)));
 
   app.post('/api/v1/staff', {
     preValidation: requirePermission('staff:manage'),

@@ -1,15 +1,14 @@
 import { requirePermission } from '../access/principal.ts';
-import { inBrand } from '../platform/database/tenancy.ts';
+import { readForCaller } from '../platform/http/read.ts';
 import { errorResponses } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { write } from '../platform/http/write.ts';
-import { requirePrincipal } from '../access/principal.ts';
 import { brandView, getBrand, updateBranding, updateBrandBody } from './brands.ts';
 
 export const brandRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/brand', {
     schema: { tags: ['brand'], summary: "The caller's brand and its branding", response: { 200: brandView, ...errorResponses } },
-  }, async (request) => inBrand(db, requirePrincipal(request).brandId, getBrand));
+  }, async (request) => readForCaller(db, request, getBrand));
 
   app.patch('/api/v1/brand', {
     preValidation: requirePermission('brand:manage'),

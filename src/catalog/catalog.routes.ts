@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { requirePermission, requirePrincipal } from '../access/principal.ts';
-import { inBrand } from '../platform/database/tenancy.ts';
+import { requirePermission } from '../access/principal.ts';
 import { pageOf, pageQuery } from '../platform/http/pagination.ts';
+import { readForCaller } from '../platform/http/read.ts';
 import { errorResponses, idParams } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { write } from '../platform/http/write.ts';
@@ -13,7 +13,6 @@ import { createResource, deleteResource, listResources, updateResource } from '.
 export const catalogRoutes: RouteModule = (app, { db }) => {
   const read = requirePermission('catalog:read');
   const change = requirePermission('catalog:write');
-  const brandOf = (request: Parameters<typeof requirePrincipal>[0]) => requirePrincipal(request).brandId;
   const tags = ['catalog'];
 
   app.get('/api/v1/models', {
@@ -29,7 +28,7 @@ export const catalogRoutes: RouteModule = (app, { db }) => {
       }),
       response: { 200: pageOf(modelView), ...errorResponses },
     },
-  }, async (request) => inBrand(db, brandOf(request), (scope) => listModels(scope, request.query)));
+  }, async (request) => readForCaller(db, request, (scope) => listModels(scope, request.query)));
 
   app.post('/api/v1/models', {
     preValidation: change,
@@ -39,7 +38,7 @@ export const catalogRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/models/:id', {
     preValidation: read,
     schema: { tags, summary: 'One model', params: idParams, response: { 200: modelView, ...errorResponses } },
-  }, async (request) => inBrand(db, brandOf(request), (scope) => getModel(scope, request.params.id)));
+  }, async (request) => readForCaller(db, request, (scope) => getModel(scope, request.params.id)));
 
   app.patch('/api/v1/models/:id', {
     preValidation: change,
@@ -54,7 +53,7 @@ export const catalogRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/models/:id/resources', {
     preValidation: read,
     schema: { tags, summary: "A model's manuals, guides, videos, FAQs and troubleshooting articles", params: idParams, response: { 200: z.object({ data: z.array(resourceView) }), ...errorResponses } },
-  }, async (request) => ({ data: await inBrand(db, brandOf(request), (scope) => listResources(scope, request.params.id)) }));
+  }, async (request) => ({ data: await readForCaller(db, request, (scope) => listResources(scope, request.params.id)) }));
 
   app.post('/api/v1/models/:id/resources', {
     preValidation: change,

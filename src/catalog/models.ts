@@ -58,7 +58,7 @@ export async function createModel(scope: BrandScope, actor: Actor, input: Create
 export async function updateModel(scope: BrandScope, actor: Actor, id: string, input: UpdateModel): Promise<ModelView> {
   const before = await getModel(scope, id);
   await assertUsable(scope, input.sku, input.gtins, input.imageFileId, id);
-  const columns = columnsOf({ ...viewToInput(before), ...input });
+  const columns = columnsOf({ ...before, ...input });
   await scope.db.updateTable('models').set({ ...columns, updated_at: new Date() }).where('brand_id', '=', scope.brandId).where('id', '=', id).execute();
   await replaceChildren(scope, id, input);
   const after = await getModel(scope, id);
@@ -112,10 +112,6 @@ function columnsOf(input: CreateModel) {
     warranty_starts_at: input.warranty.startsAt,
     proof_required: input.warranty.proofRequired,
   };
-}
-
-function viewToInput(view: ModelView): CreateModel {
-  return { ...view };
 }
 
 function withoutTimes({ createdAt: _c, updatedAt: _u, ...rest }: ModelView) {

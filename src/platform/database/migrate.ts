@@ -54,9 +54,13 @@ export async function migrate(db: Db, pool: pg.Pool): Promise<string[]> {
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }
 
+// The files on disk do not change while OpenOX runs: readiness checks list them once.
+let migrationNames: Promise<string[]> | undefined;
+
 /** Migrations on disk that the database has not applied yet (empty when ready). */
 export async function pendingMigrations(db: Db): Promise<string[]> {
+  migrationNames ??= findMigrationFiles().then((files) => [...files.keys()]);
   const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db).catch(() => ({ rows: [] }));
   const done = new Set(applied.rows.map((row) => row.name));
-  return [...(await findMigrationFiles()).keys()].filter((name) => !done.has(name));
+  return (await migrationNames).filter((name) => !done.has(name));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { requirePermission, requirePrincipal } from '../../access/principal.ts';
-import { inBrand } from '../database/tenancy.ts';
+import { requirePermission } from '../../access/principal.ts';
 import { keysetPage, pageOf, pageQuery } from '../http/pagination.ts';
+import { readForCaller } from '../http/read.ts';
 import { errorResponses } from '../http/responses.ts';
 import type { RouteModule } from '../http/server.ts';
 
@@ -25,7 +25,7 @@ export const eventRoutes: RouteModule = (app, { db }) => {
       response: { 200: pageOf(eventView), ...errorResponses },
     },
   }, async (request) => {
-    return inBrand(db, requirePrincipal(request).brandId, async (scope) => {
+    return readForCaller(db, request, async (scope) => {
       const query = scope.db
         .selectFrom('events')
         .selectAll()
@@ -50,7 +50,7 @@ export const eventRoutes: RouteModule = (app, { db }) => {
       response: { 200: z.object({ data: z.array(z.object({ day: z.string(), type: z.string(), count: z.number() })) }), ...errorResponses },
     },
   }, async (request) =>
-    inBrand(db, requirePrincipal(request).brandId, async (scope) => ({
+    readForCaller(db, request, async (scope) => ({
       data: await scope.db
         .selectFrom('daily_event_counts')
         .select(['day', 'type', 'count'])

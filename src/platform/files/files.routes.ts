@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { requirePermission, requirePrincipal } from '../../access/principal.ts';
-import { inBrand } from '../database/tenancy.ts';
+import { requirePermission } from '../../access/principal.ts';
 import { ApiError, invalidField } from '../http/errors.ts';
+import { readForCaller } from '../http/read.ts';
 import { errorResponses, idParams } from '../http/responses.ts';
 import type { RouteModule } from '../http/server.ts';
 import { write } from '../http/write.ts';
@@ -33,13 +33,13 @@ export const fileRoutes: RouteModule = (app, { db }) => {
   app.get('/api/v1/files/:id', {
     preValidation: requirePermission('catalog:read'),
     schema: { tags: ['files'], summary: "A file's details", params: idParams, response: { 200: fileView, ...errorResponses } },
-  }, async (request) => (await inBrand(db, requirePrincipal(request).brandId, (scope) => getFile(scope, request.params.id, false))).view);
+  }, async (request) => (await readForCaller(db, request, (scope) => getFile(scope, request.params.id, false))).view);
 
   app.get('/api/v1/files/:id/content', {
     preValidation: requirePermission('catalog:read'),
     schema: { tags: ['files'], summary: "A file's content", params: idParams },
   }, async (request, reply) => {
-    const { view, content } = await inBrand(db, requirePrincipal(request).brandId, (scope) => getFile(scope, request.params.id, true));
+    const { view, content } = await readForCaller(db, request, (scope) => getFile(scope, request.params.id, true));
     return reply
       .type(view.contentType)
       .header('x-content-type-options', 'nosniff')
