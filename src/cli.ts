@@ -16,6 +16,7 @@ const usage = `Usage: openox <command>
   demo     create the demo brand, or with --reset delete and recreate it
 
 Environment: PORT (3000), DATABASE_URL (unset: embedded PostgreSQL under OPENOX_DATA_DIR, default ./.openox),
+OPENOX_PUBLIC_URL, OPENOX_SMTP_URL (unset: messages stay in the console outbox), OPENOX_MAIL_FROM,
 OPENOX_DEMO_API_KEY, OPENOX_DEMO_PASSWORD, OPENOX_LOG_LEVEL, OPENOX_WORKER_CONCURRENCY.`;
 
 const command = process.argv[2] ?? 'start';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     if (command !== 'worker') await announceDemo(database, config, false);
 
     if (command !== 'web') {
-      const worker = await startWorker({ db: database.db, pool: database.pool, consumers: eventConsumers, concurrency: config.workerConcurrency, log });
+      const worker = await startWorker({ db: database.db, pool: database.pool, consumers: eventConsumers, config, log });
       stops.unshift(() => worker.stop());
       log.info({ concurrency: config.workerConcurrency }, 'job worker started');
     }

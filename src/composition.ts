@@ -6,11 +6,21 @@ import { staffRoutes } from './access/staff.routes.ts';
 import { dailyEventCounts } from './analytics/daily-event-counts.ts';
 import { brandRoutes } from './brands/brand.routes.ts';
 import { catalogRoutes } from './catalog/catalog.routes.ts';
+import { labelRoutes } from './labels/labels.routes.ts';
+import { outboxRoutes } from './messaging/outbox.routes.ts';
+import { publicFileRoutes } from './owner-site/public-files.routes.ts';
+import { ownerRoutes } from './owners/owners.routes.ts';
+import { myProductsRoutes } from './owners/pages/my-products.routes.tsx';
+import { ownerSignInRoutes } from './owners/pages/sign-in.routes.tsx';
 import type { EventConsumer } from './platform/events/consumers.ts';
 import { eventRoutes } from './platform/events/events.routes.ts';
 import { fileRoutes } from './platform/files/files.routes.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import type { RouteModule } from './platform/http/server.ts';
+import { registrationSiteRoutes } from './registration/pages/registration-site.routes.tsx';
+import { registrationListRoutes } from './registration/registration-list.routes.ts';
+import { registrationRoutes } from './registration/registrations.routes.ts';
+import { registrationSettingsRoutes } from './registration/settings.routes.ts';
 
 export const routeModules: readonly RouteModule[] = [
   healthRoutes,
@@ -21,7 +31,18 @@ export const routeModules: readonly RouteModule[] = [
   auditRoutes,
   fileRoutes,
   catalogRoutes,
+  labelRoutes,
   eventRoutes,
+  ownerRoutes,
+  registrationRoutes,
+  registrationListRoutes,
+  registrationSettingsRoutes,
+  outboxRoutes,
+  // Owner-facing pages (server-rendered HTML, no staff credentials).
+  registrationSiteRoutes,
+  ownerSignInRoutes,
+  myProductsRoutes,
+  publicFileRoutes,
 ];
 
 export const eventConsumers: readonly EventConsumer[] = [dailyEventCounts];

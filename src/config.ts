@@ -11,6 +11,8 @@ const environment = z.object({
   OPENOX_DEMO_PASSWORD: z.string().min(8).default('openox-demo'),
   OPENOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPENOX_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  OPENOX_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  OPENOX_MAIL_FROM: z.email().default('no-reply@openox.localhost'),
 });
 
 /** Everything OpenOX reads from its environment, parsed once. */
@@ -25,6 +27,9 @@ export interface Config {
   readonly demoPassword: string;
   readonly logLevel: string;
   readonly workerConcurrency: number;
+  /** Absent: messages are kept in the outbox (the console shows them) and not sent. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -44,5 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: values.OPENOX_DEMO_PASSWORD,
     logLevel: values.OPENOX_LOG_LEVEL,
     workerConcurrency: values.OPENOX_WORKER_CONCURRENCY,
+    smtpUrl: values.OPENOX_SMTP_URL,
+    mailFrom: values.OPENOX_MAIL_FROM,
   };
 }

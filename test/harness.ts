@@ -5,6 +5,7 @@ import { createApiKey } from '../src/access/api-keys.ts';
 import type { Role } from '../src/access/permissions.ts';
 import { systemActor } from '../src/access/principal.ts';
 import { hashPassword } from '../src/access/secrets.ts';
+import { gs1CheckDigit } from '../src/catalog/gtin.ts';
 import { routeModules } from '../src/composition.ts';
 import { readConfig } from '../src/config.ts';
 import { type Db, connect } from '../src/platform/database/database.ts';
@@ -66,3 +67,9 @@ export const validModel = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+
+/** A valid GTIN-13 no other test (nor the demo brand) uses: GTINs are unique across brands in the shared test database. */
+export function freshGtin(): string {
+  const body = `2${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`;
+  return `${body}${gs1CheckDigit(body)}`;
+}

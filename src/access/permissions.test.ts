@@ -16,6 +16,10 @@ describe('permissions', () => {
     ['analyst', 'events:read', true],
     ['analyst', 'audit:read', false],
     ['analyst', 'brand:manage', false],
+    ['agent', 'owners:write', true],
+    ['marketer', 'owners:write', false],
+    ['analyst', 'owners:read', false],
+    ['agent', 'registrations:import', false],
   ] as const)('%s may %s: %s', (role, permission, allowed) => {
     expect(can(role, permission)).toBe(allowed);
   });

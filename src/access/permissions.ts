@@ -11,14 +11,21 @@ export const permissions = [
   'api_keys:manage',
   'audit:read',
   'events:read',
+  'owners:read',
+  'owners:write',
+  'registrations:import',
+  'messages:read',
+  'registration_settings:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** The one place that decides what each role may do. */
 const grants: Readonly<Record<Role, readonly Permission[]>> = {
   admin: permissions,
-  marketer: ['catalog:read', 'events:read'],
-  agent: ['catalog:read'],
+  marketer: ['catalog:read', 'events:read', 'owners:read', 'messages:read'],
+  // Agents register products for callers and correct their details.
+  agent: ['catalog:read', 'owners:read', 'owners:write', 'messages:read'],
+  // Analysts see numbers, not people.
   analyst: ['catalog:read', 'events:read'],
 };
 

@@ -112,3 +112,23 @@ export function describeSerialMask(tokens: readonly MaskToken[]): string {
   }
   return parts.join(', then ');
 }
+
+/**
+ * The mask as an anchored regular expression over a normalised serial, for matching in SQL
+ * (bulk imports check every row at once). Only fixed-width classes: no backtracking.
+ */
+export function serialMaskPattern(tokens: readonly MaskToken[]): string {
+  const classes = tokens.map((token) => {
+    switch (token.kind) {
+      case 'letter':
+        return '[A-Z]';
+      case 'alphanumeric':
+        return '[A-Z0-9]';
+      case 'literal':
+        return token.char.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&');
+      default:
+        return '[0-9]';
+    }
+  });
+  return `^${classes.join('')}$`;
+}

@@ -5,20 +5,22 @@ import { sql } from 'kysely';
 import type { Db } from './database/database.ts';
 import type { EventConsumer } from './events/consumers.ts';
 import { eventTasks } from './events/tasks.ts';
+import { messagingTasks, smtpTransport } from '../messaging/deliver.ts';
+import type { Config } from '../config.ts';
 
 export interface WorkerOptions {
   readonly db: Db;
   readonly pool: pg.Pool;
   readonly consumers: readonly EventConsumer[];
-  readonly concurrency: number;
+  readonly config: Pick<Config, 'workerConcurrency' | 'smtpUrl' | 'mailFrom'>;
   readonly log: Logger;
 }
 
 /** Starts the job queue worker. `stop()` lets running jobs finish; unfinished ones are retried by any worker. */
-export async function startWorker({ db, pool, consumers, concurrency, log }: WorkerOptions): Promise<Runner> {
+export async function startWorker({ db, pool, consumers, config, log }: WorkerOptions): Promise<Runner> {
   return run({
     pgPool: pool,
-    concurrency,
+    concurrency: config.workerConcurrency,
     noHandleSignals: true,
     logger: new QueueLogger((scope) => (level, message, meta) => {
       const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
@@ -26,10 +28,14 @@ export async function startWorker({ db, pool, consumers, concurrency, log }: Wor
     }),
     taskList: {
       ...eventTasks(db, consumers),
+      ...messagingTasks(db, config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom),
       purge_expired: async () => {
         await sql`delete from idempotency_keys where created_at < now() - interval '24 hours'`.execute(db);
         await sql`delete from staff_sessions where expires_at < now()`.execute(db);
         await sql`delete from sign_in_attempts where attempted_at < now() - interval '1 day'`.execute(db);
+        await sql`delete from owner_sessions where expires_at < now()`.execute(db);
+        await sql`delete from owner_sign_in_tokens where expires_at < now() - interval '1 day'`.execute(db);
+        await sql`delete from rate_limit_windows where window_start < now() - interval '1 day'`.execute(db);
       },
     },
     crontab: '17 * * * * purge_expired',

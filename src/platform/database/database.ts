@@ -3,10 +3,17 @@ import pg from 'pg';
 import type { AccessTables } from '../../access/tables.ts';
 import type { BrandTables } from '../../brands/tables.ts';
 import type { CatalogTables } from '../../catalog/tables.ts';
+import type { MessagingTables } from '../../messaging/tables.ts';
+import type { OwnerTables } from '../../owners/tables.ts';
+import type { RecallTables } from '../../recalls/tables.ts';
+import type { RegistrationTables } from '../../registration/tables.ts';
 import type { EventTables } from '../events/tables.ts';
+import type { FileTables } from '../files/tables.ts';
+import type { HttpTables } from '../http/tables.ts';
 
 /** Every table OpenOX owns, as the typed query layer sees it. */
-export interface Database extends BrandTables, AccessTables, EventTables, CatalogTables {}
+export interface Database
+  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, MessagingTables, RecallTables {}
 
 export type Db = Kysely<Database>;
 

@@ -22,23 +22,4 @@ export interface EventTables {
     type: string;
     count: number;
   };
-  idempotency_keys: {
-    brand_id: string;
-    key: string;
-    fingerprint: string;
-    status_code: number;
-    response: unknown;
-    created_at: Generated<Date>;
-  };
-  files: {
-    id: Generated<string>;
-    brand_id: string;
-    purpose: 'image' | 'document' | 'logo';
-    content_type: string;
-    byte_size: number;
-    sha256: Buffer;
-    original_name: string;
-    content: Buffer;
-    created_at: Generated<Date>;
-  };
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../../access/audit.ts';
 import type { BrandScope } from '../database/tenancy.ts';
 import { ApiError, invalidField } from '../http/errors.ts';
 
-export const filePurposes = ['image', 'document', 'logo'] as const;
+export const filePurposes = ['image', 'document', 'logo', 'proof'] as const;
 export type FilePurpose = (typeof filePurposes)[number];
 
 const megabyte = 1024 * 1024;
@@ -15,6 +15,7 @@ export const uploadRules: Readonly<Record<FilePurpose, { readonly types: readonl
   image: { types: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 10 * megabyte, label: 'a JPEG, PNG or WebP image' },
   logo: { types: ['image/jpeg', 'image/png', 'image/webp'], maxBytes: 2 * megabyte, label: 'a JPEG, PNG or WebP image' },
   document: { types: ['application/pdf'], maxBytes: 25 * megabyte, label: 'a PDF' },
+  proof: { types: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], maxBytes: 10 * megabyte, label: 'a photo (JPEG, PNG, WebP) or a PDF' },
 };
 export const largestUpload = Math.max(...Object.values(uploadRules).map((rule) => rule.maxBytes));
 

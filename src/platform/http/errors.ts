@@ -15,6 +15,10 @@ export const errorCatalog = {
   not_found: { status: 404, message: 'There is no such resource.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
   conflict: { status: 409, message: 'This conflicts with existing data.' },
+  registration_conflict: {
+    status: 409,
+    message: 'This unit is already registered to another owner. The claim is recorded for the brand to review (usually a resale, settled by a transfer).',
+  },
   idempotency_key_reused: {
     status: 422,
     message: 'This Idempotency-Key was already used for a different request; use a new key for a new request.',

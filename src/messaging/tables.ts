@@ -1,0 +1,28 @@
+import type { Generated } from 'kysely';
+
+export type MessageChannel = 'email' | 'sms';
+/** Safety always goes; service ignores marketing consent but honours opt-outs; marketing needs opt-in. */
+export type MessageClass = 'safety' | 'service' | 'marketing';
+/** `logged`: no transport is configured (development), so the message exists only in the outbox. */
+export type MessageStatus = 'queued' | 'sent' | 'failed' | 'logged';
+
+export interface MessagingTables {
+  messages: {
+    id: Generated<string>;
+    brand_id: string;
+    owner_id: string | null;
+    channel: MessageChannel;
+    class: MessageClass;
+    template: string;
+    dedupe_key: string;
+    recipient: string;
+    subject: Generated<string>;
+    body_text: string;
+    body_html: string | null;
+    status: Generated<MessageStatus>;
+    attempts: Generated<number>;
+    last_error: string | null;
+    created_at: Generated<Date>;
+    sent_at: Date | null;
+  };
+}

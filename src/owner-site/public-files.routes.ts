@@ -1,0 +1,58 @@
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../platform/database/database.ts';
+import { type BrandScope, inBrand } from '../platform/database/tenancy.ts';
+import type { RouteModule } from '../platform/http/server.ts';
+import { brandSiteBySlug } from './brand-site.ts';
+import { plainNotFound } from './site-request.tsx';
+
+const params = z.object({ slug: z.string(), id: z.string() });
+
+/**
+ * The files an owner page links to without sign-in: the brand's logo, model images, and the manuals
+ * and guides attached to resources. Nothing else of a brand's files is public.
+ */
+export const publicFileRoutes: RouteModule = (app, { db }) => {
+  const schema = { hide: true } as const;
+
+  app.get('/o/:slug/logo', { schema: { ...schema, params: z.object({ slug: z.string() }) } }, (request, reply) =>
+    sendPublicFile(db, request.params.slug, reply, (scope) => scope.db.selectFrom('brands').select('logo_file_id as file_id').where('id', '=', scope.brandId).executeTakeFirst()),
+  );
+
+  app.get('/o/:slug/models/:id/image', { schema: { ...schema, params } }, (request, reply) =>
+    sendPublicFile(db, request.params.slug, reply, (scope) =>
+      isUuid(request.params.id) ? scope.db.selectFrom('models').select('image_file_id as file_id').where('id', '=', request.params.id).executeTakeFirst() : Promise.resolve(undefined),
+    ),
+  );
+
+  app.get('/o/:slug/resources/:id', { schema: { ...schema, params } }, async (request, reply) => {
+    const brand = await brandSiteBySlug(db, request.params.slug);
+    const resource = brand && isUuid(request.params.id)
+      ? await inBrand(db, brand.id, (scope) => scope.db.selectFrom('resources').select(['file_id', 'url']).where('id', '=', request.params.id).executeTakeFirst())
+      : undefined;
+    if (resource?.url && !resource.file_id) return reply.redirect(resource.url, 302);
+    return sendPublicFile(db, request.params.slug, reply, async () => resource ?? undefined);
+  });
+};
+
+async function sendPublicFile(db: Db, slug: string, reply: FastifyReply, fileOf: (scope: BrandScope) => Promise<{ file_id: string | null } | undefined>) {
+  const brand = await brandSiteBySlug(db, slug);
+  const file = brand
+    ? await inBrand(db, brand.id, async (scope) => {
+        const ref = await fileOf(scope);
+        return ref?.file_id ? scope.db.selectFrom('files').select(['content_type', 'content', 'original_name']).where('id', '=', ref.file_id).executeTakeFirst() : undefined;
+      })
+    : undefined;
+  if (!file) return reply.code(404).type('text/html; charset=utf-8').send(plainNotFound());
+  return reply
+    .type(file.content_type)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+    .header('cache-control', 'public, max-age=3600')
+    .header('content-disposition', `inline; filename="${file.original_name.replace(/[^\w.-]/g, '_')}"`)
+    .send(file.content);
+}
+
+function isUuid(value: string): boolean {
+  return z.uuid().safeParse(value).success;
+}

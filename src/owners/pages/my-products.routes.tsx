@@ -1,0 +1,205 @@
+import fastifyFormbody from '@fastify/formbody';
+import type { FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { systemActor } from '../../access/principal.ts';
+import { sitePath } from '../../owner-site/brand-site.ts';
+import { openSite, type Site } from '../../owner-site/site-request.tsx';
+import type { Db } from '../../platform/database/database.ts';
+import { type BrandScope, inBrand } from '../../platform/database/tenancy.ts';
+import { storeFile } from '../../platform/files/files.ts';
+import { ApiError } from '../../platform/http/errors.ts';
+import type { RouteModule } from '../../platform/http/server.ts';
+import { ProductCare, formatDay } from '../../registration/pages/product-care.tsx';
+import { readMultipartForm } from '../../registration/pages/read-form.ts';
+import { registrableModel } from '../../registration/registrable-model.ts';
+import { registrationSettingsOf } from '../../registration/settings.ts';
+import { consentWording } from '../../registration/wording.ts';
+import { isCoveredOn, warrantyCoverage } from '../../warranty/coverage.ts';
+import { type ConsentState, consentChannels, consentStateOf, recordConsent } from '../consents.ts';
+
+const slugParams = z.object({ slug: z.string() });
+const ownershipParams = slugParams.extend({ id: z.string() });
+
+/** "My products" for a signed-in owner: every product with its warranty, documents and receipt; details and consents. */
+export const myProductsRoutes: RouteModule = (app, { db }) => {
+  const schema = { hide: true } as const;
+
+  void app.register(async (plugin) => {
+    await plugin.register(fastifyFormbody);
+    const site = plugin.withTypeProvider<ZodTypeProvider>();
+
+    site.get('/o/:slug/products', { schema: { ...schema, params: slugParams } }, async (request, reply) => {
+      const opened = await openSite(db, request, reply);
+      if (!opened) return reply;
+      if (!opened.owner) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
+      const owner = opened.owner;
+      const { t, language } = opened.page;
+      const products = await inBrand(db, opened.brand.id, (scope) => ownedProducts(scope, owner.id));
+      const today = new Date().toISOString().slice(0, 10);
+      return opened.send(t('products.title'), (
+        <>
+          <h1>{t('products.hello', { name: owner.name })}</h1>
+          {products.length === 0 ? <p>{t('products.none')}</p> : null}
+          {products.map((product) => {
+            const coverage = warrantyCoverage(product.warranty, { purchaseDate: product.purchaseDate, registeredOn: product.registeredOn });
+            const covered = isCoveredOn(coverage.partsUntil, today);
+            return (
+              <section key={product.id} className="card" aria-labelledby={`p-${product.id}`}>
+                <h2 id={`p-${product.id}`}>{product.modelName}</h2>
+                {product.serial ? <p>{t('products.serial', { serial: product.serial })}</p> : null}
+                <p><span className={covered ? 'badge' : 'badge off'}>{covered ? t('products.covered', { date: formatDay(coverage.partsUntil, language) }) : t('products.expired', { date: formatDay(coverage.partsUntil, language) })}</span></p>
+                <p>{t(`products.proof${product.proofStatus[0]?.toUpperCase()}${product.proofStatus.slice(1)}`)}</p>
+                <a href={sitePath(opened.brand, `/products/${product.id}`)}>{t('products.details')}</a>
+              </section>
+            );
+          })}
+          <a className="button secondary" href={sitePath(opened.brand, '/register')}>{t('registered.registerAnother')}</a>
+          <p><a href={sitePath(opened.brand, '/account')}>{t('products.account')}</a></p>
+        </>
+      ));
+    });
+
+    site.get('/o/:slug/products/:id', { schema: { ...schema, params: ownershipParams } }, async (request, reply) => {
+      const opened = await openSite(db, request, reply);
+      if (!opened) return reply;
+      if (!opened.owner) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
+      return productPage(db, opened, request.params.id, null, reply);
+    });
+
+    site.post('/o/:slug/products/:id/proof', { schema: { ...schema, params: ownershipParams } }, async (request, reply) => {
+      const opened = await openSite(db, request, reply);
+      if (!opened) return reply;
+      if (!opened.owner || !request.isMultipart()) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
+      const owner = opened.owner;
+      const form = await readMultipartForm(request);
+      const problem = await inBrand(db, opened.brand.id, async (scope) => {
+        if (!form.file) return 'errors.proof_type';
+        if (form.file.tooLarge) return 'errors.proof_too_large';
+        try {
+          const stored = await storeFile(scope, systemActor, { purpose: 'proof', originalName: form.file.name, declaredType: 'application/octet-stream', content: form.file.content });
+          await scope.db.updateTable('ownerships').set({ proof_file_id: stored.id, proof_status: 'submitted', updated_at: new Date() })
+            .where('id', '=', request.params.id).where('owner_id', '=', owner.id).execute();
+          return null;
+        } catch (error) {
+          if (error instanceof ApiError) return error.code === 'payload_too_large' ? 'errors.proof_too_large' : 'errors.proof_type';
+          throw error;
+        }
+      });
+      if (problem) return productPage(db, opened, request.params.id, problem, reply);
+      return reply.redirect(sitePath(opened.brand, `/products/${request.params.id}`), 303);
+    });
+
+    site.get('/o/:slug/account', { schema: { ...schema, params: slugParams, querystring: z.object({ saved: z.string().optional(), lang: z.string().optional() }) } }, async (request, reply) => {
+      const opened = await openSite(db, request, reply);
+      if (!opened) return reply;
+      if (!opened.owner) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
+      const ownerId = opened.owner.id;
+      const { state, settings } = await inBrand(db, opened.brand.id, async (scope) => ({ state: await consentStateOf(scope, ownerId), settings: await registrationSettingsOf(scope) }));
+      // The boxes show the very words a consent given here is recorded with.
+      const wordings = Object.fromEntries(consentChannels.map((channel) => [channel, consentWording(settings, channel, opened.page.language, opened.page.t, opened.brand.name).text]));
+      return opened.send(opened.page.t('account.title'), <Account site={opened} consents={state} wordings={wordings} saved={request.query.saved !== undefined} />);
+    });
+
+    site.post('/o/:slug/account', { schema: { ...schema, params: slugParams, body: z.record(z.string(), z.string()).default({}) } }, async (request, reply) => {
+      const opened = await openSite(db, request, reply);
+      if (!opened) return reply;
+      if (!opened.owner) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
+      const owner = opened.owner;
+      const name = (request.body.name ?? '').trim().replace(/\s+/g, ' ').slice(0, 200) || owner.name;
+      await inBrand(db, opened.brand.id, async (scope) => {
+        await scope.db.updateTable('owners').set({ name, language: opened.page.language, updated_at: new Date() }).where('id', '=', owner.id).execute();
+        if (owner.safetyOnly) return;
+        const settings = await registrationSettingsOf(scope);
+        const current = await consentStateOf(scope, owner.id);
+        for (const channel of consentChannels) {
+          const wording = consentWording(settings, channel, opened.page.language, opened.page.t, opened.brand.name);
+          const wanted = request.body[`consent_${channel}`] === 'on';
+          // Only a change is recorded: an untouched, never-given consent stays "never asked".
+          if (wanted || current[channel] === true) {
+            await recordConsent(scope, owner.id, channel, wanted, wording, { source: 'owner_page', ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, current);
+          }
+        }
+      });
+      return reply.redirect(`${sitePath(opened.brand, '/account')}?saved=1`, 303);
+    });
+  });
+};
+
+async function ownedProducts(scope: BrandScope, ownerId: string) {
+  const rows = await scope.db
+    .selectFrom('ownerships as o')
+    .innerJoin('models as m', 'm.id', 'o.model_id')
+    .select(['o.id', 'o.serial', 'o.purchase_date', 'o.registered_at', 'o.proof_status', 'm.name', 'm.warranty_parts_months', 'm.warranty_labour_months', 'm.warranty_starts_at'])
+    .where('o.owner_id', '=', ownerId)
+    .where('o.status', '=', 'active')
+    .orderBy('o.registered_at', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    serial: row.serial,
+    modelName: row.name,
+    purchaseDate: row.purchase_date,
+    registeredOn: row.registered_at.toISOString().slice(0, 10),
+    proofStatus: row.proof_status,
+    warranty: { partsMonths: row.warranty_parts_months, labourMonths: row.warranty_labour_months, startsAt: row.warranty_starts_at },
+  }));
+}
+
+async function productPage(db: Db, site: Site, id: string, problem: string | null, reply: FastifyReply) {
+  const { t, language } = site.page;
+  const owner = site.owner as { id: string };
+  const found = await inBrand(db, site.brand.id, async (scope) => {
+    const ownership = z.uuid().safeParse(id).success
+      ? await scope.db.selectFrom('ownerships').selectAll().where('id', '=', id).where('owner_id', '=', owner.id).where('status', '=', 'active').executeTakeFirst()
+      : undefined;
+    if (!ownership) return null;
+    return { ownership, model: await registrableModel(scope, site.brand, ownership.model_id), settings: await registrationSettingsOf(scope) };
+  });
+  if (!found) return reply.redirect(sitePath(site.brand, '/products'), 303);
+  const { ownership, model, settings } = found;
+  const coverage = warrantyCoverage(model.warranty, { purchaseDate: ownership.purchase_date, registeredOn: ownership.registered_at.toISOString().slice(0, 10) });
+  return site.send(model.name, (
+    <>
+      <h1>{model.name}</h1>
+      {ownership.serial ? <p>{t('products.serial', { serial: ownership.serial })}</p> : null}
+      <p>{t('products.registeredOn', { date: formatDay(ownership.registered_at.toISOString().slice(0, 10), language) })}</p>
+      <ProductCare page={site.page} model={model} coverage={coverage} settings={settings} safetyOnly={ownership.safety_only} />
+      <form method="post" action={sitePath(site.brand, `/products/${ownership.id}/proof`)} encType="multipart/form-data" className="card">
+        <h2>{t(`products.proof${ownership.proof_status[0]?.toUpperCase()}${ownership.proof_status.slice(1)}`)}</h2>
+        <label htmlFor="proof">{t('products.proofUpload')}</label>
+        <span className="hint" id="proof-hint">{t('register.proofHint')}</span>
+        {problem ? <span className="error" id="proof-error" role="alert">{t(problem, { detected: 'unknown' })}</span> : null}
+        <input id="proof" name="proof" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby={problem ? 'proof-hint proof-error' : 'proof-hint'} />
+        <button type="submit">{t('products.proofSave')}</button>
+      </form>
+    </>
+  ), problem ? 422 : 200);
+}
+
+function Account({ site, consents, wordings, saved }: { site: Site; consents: ConsentState; wordings: Record<string, string>; saved: boolean }) {
+  const { t } = site.page;
+  const owner = site.owner as NonNullable<Site['owner']>;
+  return (
+    <>
+      <h1>{t('account.title')}</h1>
+      {saved ? <p role="status" className="badge">{t('account.saved')}</p> : null}
+      <form method="post" action={sitePath(site.brand, '/account')} className="card">
+        <label htmlFor="name">{t('register.name')}</label>
+        <input id="name" name="name" defaultValue={owner.name} autoComplete="name" required />
+        <p>{t('register.email')}: {owner.email}</p>
+        <fieldset style={{ border: 0, padding: 0, margin: '1rem 0 0' }}>
+          <legend><strong>{t('account.consents')}</strong></legend>
+          {owner.safetyOnly ? <p>{t('account.safetyOnlyNote')}</p> : consentChannels.map((channel) => (
+            <label key={channel} className="check" htmlFor={`consent_${channel}`}>
+              <input type="checkbox" id={`consent_${channel}`} name={`consent_${channel}`} defaultChecked={consents[channel] === true} />
+              <span>{wordings[channel]}</span>
+            </label>
+          ))}
+          <p className="hint">{t('account.serviceNote')}</p>
+        </fieldset>
+        <button type="submit">{t('account.save')}</button>
+      </form>
+    </>
+  );
+}
