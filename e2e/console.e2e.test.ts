@@ -1,50 +1,14 @@
 // Drives the built console in Chromium against a real server: sign in, create a model, find it again.
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { gs1CheckDigit } from '../src/catalog/gtin.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freshGtin } from '../test/harness.ts';
+import { type RunningOpenox, launchChromium, startOpenox } from './openox-process.ts';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const slow = { timeout: 120_000 };
 
-let server: ChildProcess | undefined;
-let serverOutput = '';
+let openox: RunningOpenox | undefined;
 let browser: Browser | undefined;
 let baseUrl = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitUntilReady(url: string, deadline = 90_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < deadline) {
-    if (server?.exitCode !== null) throw new Error(`The server exited early:\n${serverOutput}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not become ready:\n${serverOutput}`);
-}
-
-/** A GTIN-13 from a random 12-digit body and its GS1 mod-10 check digit. */
-function randomGtin13(): string {
-  const body = Array.from({ length: 12 }, () => Math.floor(Math.random() * 10)).join('');
-  return `${body}${gs1CheckDigit(body)}`;
-}
 
 /** The input with exactly this label; required fields' labels end in an asterisk. */
 function field(page: Page, label: string) {
@@ -64,31 +28,14 @@ function fieldError(page: Page, label: string) {
 }
 
 beforeAll(async () => {
-  const port = await freePort();
-  baseUrl = `http://localhost:${port}`;
-  server = spawn(process.execPath, ['bin/openox.js', 'start'], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: inject('databaseUrl'), PORT: String(port), OPENOX_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  await waitUntilReady(baseUrl);
-
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  openox = await startOpenox();
+  baseUrl = openox.baseUrl;
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server?.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
+  await openox?.stop();
 }, 60_000);
 
 test('staff create a model in the console and find it in the catalog', slow, async () => {
@@ -96,7 +43,7 @@ test('staff create a model in the console and find it in the catalog', slow, asy
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.setDefaultTimeout(30_000);
   const sku = `E2E-${Date.now().toString(36).toUpperCase()}-${Math.floor(Math.random() * 1e6)}`;
-  const gtin = randomGtin13();
+  const gtin = freshGtin();
   const name = `E2E Kettle ${sku}`;
 
   try {

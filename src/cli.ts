@@ -89,7 +89,9 @@ function printWelcome(config: Config): void {
     `\nOpenOX is running.` +
       `\n  Console:      ${base}/console/   (sign in as ${demoStaffEmail('admin')} / ${config.demoPassword})` +
       `\n  API docs:     ${base}/docs   (OpenAPI: ${base}/openapi.json)` +
-      `\n  Owner pages:  ${base}/01/<gtin>  (GS1 Digital Link; arrives with the onboarding capability)` +
+      `\n  Scan a demo QR code: ${base}/01/09506000134352/21/AB12345678  (GS1 Digital Link to the registration page)` +
+      `\n  Owner pages:  ${base}/o/demo/register   Sign in: ${base}/o/demo/sign-in` +
+      (config.smtpUrl ? '' : `\n  Email: no OPENOX_SMTP_URL set, so messages are kept in the console outbox (${base}/console/outbox)`) +
       `\n  Health:       ${base}/healthz  ${base}/readyz\n`,
   );
 }

@@ -12,6 +12,12 @@ import { CatalogPage } from './pages/CatalogPage';
 import { HomePage } from './pages/HomePage';
 import { ModelPage } from './pages/ModelPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OutboxPage } from './pages/OutboxPage';
+import { OwnerPage } from './pages/OwnerPage';
+import { OwnersPage } from './pages/OwnersPage';
+import { RegistrationConflictsPage } from './pages/RegistrationConflictsPage';
+import { RegistrationSettingsPage } from './pages/RegistrationSettingsPage';
+import { RegistrationsPage } from './pages/RegistrationsPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
 import { useSession } from './session';
@@ -43,6 +49,12 @@ export function App() {
               <Route path="catalog" element={<RequirePermission permission="catalog:read"><CatalogPage /></RequirePermission>} />
               <Route path="catalog/new" element={<RequirePermission permission="catalog:write"><ModelPage /></RequirePermission>} />
               <Route path="catalog/:modelId" element={<RequirePermission permission="catalog:read"><ModelPage /></RequirePermission>} />
+              <Route path="owners" element={<RequirePermission permission="owners:read"><OwnersPage /></RequirePermission>} />
+              <Route path="owners/:ownerId" element={<RequirePermission permission="owners:read"><OwnerPage /></RequirePermission>} />
+              <Route path="registrations" element={<RequirePermission permission="owners:read"><RegistrationsPage /></RequirePermission>} />
+              <Route path="registration-conflicts" element={<RequirePermission permission="owners:read"><RegistrationConflictsPage /></RequirePermission>} />
+              <Route path="outbox" element={<RequirePermission permission="messages:read"><OutboxPage /></RequirePermission>} />
+              <Route path="registration-settings" element={<RequirePermission permission="registration_settings:manage"><RegistrationSettingsPage /></RequirePermission>} />
               <Route path="staff" element={<RequirePermission permission="staff:read"><StaffPage /></RequirePermission>} />
               <Route path="api-keys" element={<RequirePermission permission="api_keys:manage"><ApiKeysPage /></RequirePermission>} />
               <Route path="audit-log" element={<RequirePermission permission="audit:read"><AuditLogPage /></RequirePermission>} />

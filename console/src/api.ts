@@ -91,6 +91,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => send<T>('GET', path, { query }),
   post: <T>(path: string, json?: unknown) => send<T>('POST', path, { json: json ?? {} }),
   patch: <T>(path: string, json: unknown) => send<T>('PATCH', path, { json }),
+  put: <T>(path: string, json: unknown) => send<T>('PUT', path, { json }),
   delete: <T = void>(path: string) => send<T>('DELETE', path),
   upload(file: File, purpose: FilePurpose): Promise<StoredFile> {
     const form = new FormData();

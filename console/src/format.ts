@@ -5,6 +5,26 @@ export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dateTime.format(new Date(iso)) : '—';
 }
 
+// Calendar dates (YYYY-MM-DD) name a day, not an instant: format them in UTC so no time zone shifts the day.
+const calendarDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+export function formatDay(day: string | null | undefined): string {
+  return day ? calendarDay.format(new Date(`${day}T00:00:00Z`)) : '—';
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** `CA` → `Canada`; an unknown code is shown as it is. */
+export function countryName(code: string): string {
+  return regionNames.of(code) ?? code;
+}
+
+/** `es` → `Spanish`; an unknown code is shown as it is. */
+export function languageName(code: string): string {
+  return languageNames.of(code) ?? code;
+}
+
 /** `model.created` → `Model created`, `api_key` → `Api key`. */
 export function humanize(code: string): string {
   const words = code.replace(/[._]/g, ' ');

@@ -10,8 +10,13 @@ export interface Section {
 export const sections: Section[] = [
   { label: 'Home', path: '/', permission: null },
   { label: 'Catalog', path: '/catalog', permission: 'catalog:read' },
+  { label: 'Owners', path: '/owners', permission: 'owners:read' },
+  { label: 'Registrations', path: '/registrations', permission: 'owners:read' },
+  { label: 'Registration conflicts', path: '/registration-conflicts', permission: 'owners:read' },
+  { label: 'Outbox', path: '/outbox', permission: 'messages:read' },
   { label: 'Staff', path: '/staff', permission: 'staff:read' },
   { label: 'API keys', path: '/api-keys', permission: 'api_keys:manage' },
   { label: 'Audit log', path: '/audit-log', permission: 'audit:read' },
   { label: 'Brand settings', path: '/brand', permission: 'brand:manage' },
+  { label: 'Registration settings', path: '/registration-settings', permission: 'registration_settings:manage' },
 ];

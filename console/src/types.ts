@@ -8,7 +8,12 @@ export type Permission =
   | 'staff:manage'
   | 'api_keys:manage'
   | 'audit:read'
-  | 'events:read';
+  | 'events:read'
+  | 'owners:read'
+  | 'owners:write'
+  | 'registrations:import'
+  | 'messages:read'
+  | 'registration_settings:manage';
 
 export const roles = ['admin', 'marketer', 'agent', 'analyst'] as const;
 export type Role = (typeof roles)[number];
@@ -152,4 +157,145 @@ export interface ActivityRow {
   day: string;
   type: string;
   count: number;
+}
+
+export interface ModelRef {
+  id: string;
+  name: string;
+  sku: string;
+}
+
+export const registrationSources = ['qr', 'web', 'api', 'import', 'console'] as const;
+export type RegistrationSource = (typeof registrationSources)[number];
+export type IdentifiedBy = 'qr' | 'barcode' | 'photo' | 'typed';
+export type OwnershipStatus = 'active' | 'transferred' | 'retired';
+export type ConsentChannel = 'email' | 'sms';
+export type ConsentSource = 'registration_page' | 'owner_page' | 'api' | 'import' | 'console';
+
+export interface OwnerSummary {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  country: string | null;
+  safetyOnly: boolean;
+  productCount: number;
+  createdAt: string;
+}
+
+export interface OwnerProduct {
+  id: string;
+  model: ModelRef;
+  serial: string | null;
+  purchaseDate: string | null;
+  retailer: string | null;
+  status: OwnershipStatus;
+  stage: (typeof resourceStages)[number];
+  source: RegistrationSource;
+  identifiedBy: IdentifiedBy;
+  proofStatus: 'none' | 'submitted' | 'verified' | 'rejected';
+  proofFileUrl: string | null;
+  registeredAt: string;
+  safetyOnly: boolean;
+  manufacturedOn: string | null;
+}
+
+export interface ConsentState {
+  channel: ConsentChannel;
+  granted: boolean;
+  wordingVersion: string;
+  source: ConsentSource;
+  recordedAt: string;
+}
+
+export interface ConsentRecord extends ConsentState {
+  id: string;
+  wording: string;
+  language: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface RegistrationConflict {
+  id: string;
+  claimant: { id: string; name: string; email: string };
+  claimedPurchaseDate: string | null;
+  claimedRetailer: string | null;
+  source: string;
+  ownership: { id: string; model: ModelRef; serial: string | null; holder: { id: string; name: string } };
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface OwnerDetail {
+  id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  address: string | null;
+  city: string | null;
+  region: string | null;
+  postalCode: string | null;
+  country: string | null;
+  language: string;
+  safetyOnly: boolean;
+  createdAt: string;
+  ownerships: OwnerProduct[];
+  consents: ConsentState[];
+  consentHistory: ConsentRecord[];
+  conflicts: RegistrationConflict[];
+}
+
+export interface Registration {
+  id: string;
+  owner: { id: string; name: string; email: string };
+  model: ModelRef;
+  serial: string | null;
+  purchaseDate: string | null;
+  retailer: string | null;
+  source: RegistrationSource;
+  identifiedBy: IdentifiedBy;
+  status: OwnershipStatus;
+  registeredAt: string;
+}
+
+export interface RegistrationSettingsInput {
+  retailers: string[];
+  countries: string[];
+  supportEmail: string | null;
+  supportPhone: string | null;
+  supportUrl: string | null;
+  accessoriesUrl: string | null;
+  reviewUrl: string | null;
+  /** Keyed `<COUNTRY>:<language>`, e.g. `US:es`. */
+  rightsStatements: Record<string, string>;
+  /** Keyed `email:<language>` or `sms:<language>`. */
+  consentWordings: Record<string, string>;
+}
+
+export interface RegistrationSettings extends RegistrationSettingsInput {
+  /** null while the brand still uses the defaults. */
+  updatedAt: string | null;
+}
+
+export type MessageStatus = 'queued' | 'sent' | 'failed' | 'logged';
+
+export interface OutboxMessage {
+  id: string;
+  ownerId: string | null;
+  channel: ConsentChannel;
+  class: 'safety' | 'service' | 'marketing';
+  template: string;
+  recipient: string;
+  subject: string;
+  status: MessageStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface OutboxMessageDetail extends OutboxMessage {
+  bodyText: string;
+  bodyHtml: string | null;
 }

@@ -53,6 +53,19 @@ export async function ensureDemoBrand(db: Db, options: { password: string; apiKe
         await createResource(scope, systemActor, model.id, createResourceBody.parse({ ...resource, fileId }));
       }
     }
+    await scope.db
+      .insertInto('registration_settings')
+      .values({
+        brand_id: brandId,
+        retailers: ['Home Depot', "Lowe's", 'Best Buy', 'Costco', 'Amazon'],
+        countries: ['US', 'CA', 'MX'],
+        support_email: 'support@acme-home.example',
+        support_phone: '+1 800 555 0199',
+        support_url: 'https://acme-home.example/support',
+        accessories_url: 'https://acme-home.example/shop',
+        review_url: 'https://acme-home.example/reviews',
+      })
+      .execute();
     return key;
   });
   return { created: true, brandId, apiKey };

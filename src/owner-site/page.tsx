@@ -48,6 +48,8 @@ function Layout({ page, title, children }: { page: PageContext; title: string; c
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content={brand.primaryColor} />
+        {/* No favicon request: one round trip fewer on a slow network, and no 404 in the console. */}
+        <link rel="icon" href="data:," />
         <title>{`${title} · ${brand.name}`}</title>
         <meta name="description" content={`${brand.name}: ${title}`} />
         <style dangerouslySetInnerHTML={{ __html: colours + styles }} />

@@ -1,10 +1,12 @@
 import type { FastifyReply } from 'fastify';
+import { createElement } from 'react';
 import { z } from 'zod';
 import type { Db } from '../platform/database/database.ts';
 import { type BrandScope, inBrand } from '../platform/database/tenancy.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { brandSiteBySlug } from './brand-site.ts';
-import { plainNotFound } from './site-request.tsx';
+import { openSite, plainNotFound } from './site-request.tsx';
+import { ResourceText } from './resource-text.tsx';
 
 const params = z.object({ slug: z.string(), id: z.string() });
 
@@ -25,12 +27,17 @@ export const publicFileRoutes: RouteModule = (app, { db }) => {
     ),
   );
 
+  // A resource is a file (manual), a link (video) or a short text (quick-start steps, an FAQ answer).
   app.get('/o/:slug/resources/:id', { schema: { ...schema, params } }, async (request, reply) => {
     const brand = await brandSiteBySlug(db, request.params.slug);
     const resource = brand && isUuid(request.params.id)
-      ? await inBrand(db, brand.id, (scope) => scope.db.selectFrom('resources').select(['file_id', 'url']).where('id', '=', request.params.id).executeTakeFirst())
+      ? await inBrand(db, brand.id, (scope) => scope.db.selectFrom('resources').select(['file_id', 'url', 'title', 'body']).where('id', '=', request.params.id).executeTakeFirst())
       : undefined;
     if (resource?.url && !resource.file_id) return reply.redirect(resource.url, 302);
+    if (resource && !resource.file_id) {
+      const site = await openSite(db, request, reply);
+      return site?.send(resource.title, createElement(ResourceText, resource));
+    }
     return sendPublicFile(db, request.params.slug, reply, async () => resource ?? undefined);
   });
 };

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type SqlBool, type Expression, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { lifecycleStages } from '../catalog/model-schema.ts';
@@ -103,7 +103,7 @@ export async function searchOwners(scope: BrandScope, search: OwnerSearch) {
         .as('product_count'),
     )
     .where('owners.brand_id', '=', scope.brandId)
-    .$if(q !== '', (query) => query.where((eb) => ownerMatches(eb, scope, q)));
+    .$if(q !== '', (owners) => owners.where((eb) => ownerMatches(eb, scope, q)));
   return keysetPage(query, search, (row): OwnerSummary => ({
     id: row.id,
     name: row.name,
@@ -121,7 +121,7 @@ export async function searchOwners(scope: BrandScope, search: OwnerSearch) {
  * otherwise words of a name or a serial. Phone numbers are stored in E.164, so the term is brought there.
  */
 function ownerMatches(eb: ExpressionBuilder<Database, 'owners'>, scope: BrandScope, q: string): Expression<SqlBool> {
-  if (q.includes('@')) return eb('owners.email', '=', q);
+  if (q.includes('@')) return eb('owners.email', '=', q.toLowerCase());
   const holdsSerial = eb(
     'owners.id',
     'in',
@@ -133,9 +133,9 @@ function ownerMatches(eb: ExpressionBuilder<Database, 'owners'>, scope: BrandSco
   }
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return holdsSerial;
-  // Each word a prefix, all required: "jan smi" finds Jane Smith. The expression matches the owners_name_words index.
+  // Each word a prefix, all required: "jan smi" finds Jane Smith (through the owners_name_words index).
   const prefixes = words.map((word) => `${word}:*`).join(' & ');
-  return eb.or([sql<SqlBool>`to_tsvector('simple', ${sql.ref('owners.name')}) @@ to_tsquery('simple', ${prefixes})`, holdsSerial]);
+  return eb.or([sql<SqlBool>`${sql.ref('owners.id')} in (select owners_matching_name(${prefixes}))`, holdsSerial]);
 }
 
 function looksLikePhone(q: string): boolean {

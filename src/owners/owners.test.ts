@@ -1,13 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type TestBrand, bearer, makeBrand, testDatabase, validModel } from '../../test/harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestBrand, bearer, makeBrand, testApp, testDatabase, validModel } from '../../test/harness.ts';
 import { tinyPng } from '../../test/multipart.ts';
-import { routeModules } from '../composition.ts';
-import { readConfig } from '../config.ts';
 import { type BrandScope, inBrand } from '../platform/database/tenancy.ts';
-import { type App, buildServer } from '../platform/http/server.ts';
-import { ownerRoutes } from './owners.routes.ts';
+import type { App } from '../platform/http/server.ts';
 
 const { db } = testDatabase();
 let app: App;
@@ -16,16 +12,12 @@ let other: TestBrand;
 const ids = { jane: '', janet: '', bob: '', model: '', janesDryer: '', bobsWasher: '', bobsOldWasher: '', conflict: '', proofFile: '' };
 
 beforeAll(async () => {
-  const config = readConfig({ ...process.env, DATABASE_URL: inject('databaseUrl'), OPENOX_LOG_LEVEL: 'silent' });
-  // Once composition registers these routes, adding them again would register them twice.
-  const routes = routeModules.includes(ownerRoutes) ? routeModules : [...routeModules, ownerRoutes];
-  app = await buildServer({ db, config, log: pino({ level: 'silent' }), isMigrated: async () => true }, routes);
-  await app.ready();
+  app = await testApp(db);
   [brand, other] = [await makeBrand(db, 'Owners brand'), await makeBrand(db, 'Other brand')];
   ids.model = (await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(brand.keys.admin), payload: validModel({ name: 'Quiet dryer', sku: `DRY-${randomUUID().slice(0, 6)}` }) })).json().id;
 
   await inBrand(db, brand.brandId, async (scope) => {
-    ids.jane = await addOwner(scope, { name: 'Jane Smith', email: 'Jane.Smith@Example.test', phone: '+14155550132', country: 'US' });
+    ids.jane = await addOwner(scope, { name: 'Jane Smith', email: 'jane.smith@example.test', phone: '+14155550132', country: 'US' });
     ids.janet = await addOwner(scope, { name: 'Janet Smithers', email: 'janet@example.test', phone: null, country: 'CA' });
     ids.bob = await addOwner(scope, { name: 'Bob Jones', email: 'bob@example.test', phone: '+442079460958', country: 'GB' });
     ids.proofFile = (await scope.db.insertInto('files').values({
@@ -113,7 +105,7 @@ describe('owner details', () => {
     const response = await app.inject({ url: `/api/v1/owners/${ids.jane}`, headers: bearer(brand.keys.agent) });
     expect(response.statusCode).toBe(200);
     const owner = response.json();
-    expect(owner).toMatchObject({ id: ids.jane, name: 'Jane Smith', email: 'Jane.Smith@Example.test', language: 'en', address: null, safetyOnly: false });
+    expect(owner).toMatchObject({ id: ids.jane, name: 'Jane Smith', email: 'jane.smith@example.test', language: 'en', address: null, safetyOnly: false });
     expect(owner.ownerships).toEqual([expect.objectContaining({
       id: ids.janesDryer,
       model: { id: ids.model, name: 'Quiet dryer', sku: expect.stringMatching(/^DRY-/) },

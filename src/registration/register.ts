@@ -124,14 +124,15 @@ async function ownerFor(scope: BrandScope, request: RegistrationRequest): Promis
   if ('missing' in request.owner) ownerId = request.owner.signedInOwnerId;
   else {
     const details = request.owner.details;
-    await lock(scope, `owner:${details.email.toLowerCase()}`);
-    const existing = await scope.db.selectFrom('owners').select('id').where('email', '=', details.email).executeTakeFirst();
+    const email = details.email.toLowerCase();
+    await lock(scope, `owner:${email}`);
+    const existing = await scope.db.selectFrom('owners').select('id').where('email', '=', email).executeTakeFirst();
     if (!existing) {
       const created = await scope.db
         .insertInto('owners')
         .values({
           brand_id: scope.brandId,
-          email: details.email,
+          email,
           name: details.name,
           phone: details.phone ?? null,
           address: details.address ?? null,

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type TestBrand, bearer, makeBrand, testDatabase, validModel } from '../../test/harness.ts';
-import { routeModules } from '../composition.ts';
-import { readConfig } from '../config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestBrand, bearer, makeBrand, testApp, testDatabase, validModel } from '../../test/harness.ts';
 import { type BrandScope, inBrand } from '../platform/database/tenancy.ts';
-import { type App, buildServer } from '../platform/http/server.ts';
-import { registrationListRoutes } from './registration-list.routes.ts';
+import type { App } from '../platform/http/server.ts';
 
 const { db } = testDatabase();
 let app: App;
@@ -14,11 +10,7 @@ let brand: TestBrand;
 const ids = { ann: '', ben: '', kettle: '', toaster: '', a1: '', a2: '', a3: '', b1: '', b2: '', conflictOld: '', conflictNew: '' };
 
 beforeAll(async () => {
-  const config = readConfig({ ...process.env, DATABASE_URL: inject('databaseUrl'), OPENOX_LOG_LEVEL: 'silent' });
-  // Once composition registers these routes, adding them again would register them twice.
-  const routes = routeModules.includes(registrationListRoutes) ? routeModules : [...routeModules, registrationListRoutes];
-  app = await buildServer({ db, config, log: pino({ level: 'silent' }), isMigrated: async () => true }, routes);
-  await app.ready();
+  app = await testApp(db);
   brand = await makeBrand(db, 'Registrations brand');
   const addModel = async (name: string) =>
     (await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(brand.keys.admin), payload: validModel({ name, sku: `${name}-${randomUUID().slice(0, 6)}` }) })).json().id as string;

@@ -1,23 +1,15 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type TestBrand, bearer, makeBrand, testDatabase } from '../../test/harness.ts';
-import { routeModules } from '../composition.ts';
-import { readConfig } from '../config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestBrand, bearer, makeBrand, testApp, testDatabase } from '../../test/harness.ts';
 import { inBrand } from '../platform/database/tenancy.ts';
-import { type App, buildServer } from '../platform/http/server.ts';
+import type { App } from '../platform/http/server.ts';
 import { countryCodeProblem, registrationSettingsOf } from './settings.ts';
-import { registrationSettingsRoutes } from './settings.routes.ts';
 
 const { db } = testDatabase();
 let app: App;
 let brand: TestBrand;
 
 beforeAll(async () => {
-  const config = readConfig({ ...process.env, DATABASE_URL: inject('databaseUrl'), OPENOX_LOG_LEVEL: 'silent' });
-  // Once composition registers these routes, adding them again would register them twice.
-  const routes = routeModules.includes(registrationSettingsRoutes) ? routeModules : [...routeModules, registrationSettingsRoutes];
-  app = await buildServer({ db, config, log: pino({ level: 'silent' }), isMigrated: async () => true }, routes);
-  await app.ready();
+  app = await testApp(db);
   brand = await makeBrand(db, 'Settings brand');
 });
 afterAll(async () => {

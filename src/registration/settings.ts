@@ -68,7 +68,7 @@ const settingsFields = {
     .refine((codes) => new Set(codes).size === codes.length, 'A country is listed twice.')
     .meta({ description: 'ISO 3166-1 alpha-2 codes; the first is the default on the registration page.' }),
   supportEmail: z.email('Give a valid email address.').max(254).nullable(),
-  supportPhone: z.string().trim().min(1).max(50).nullable(),
+  supportPhone: z.string().trim().min(1, 'Give the number, or null for none.').max(50).nullable(),
   supportUrl: webAddress,
   accessoriesUrl: webAddress,
   reviewUrl: webAddress,

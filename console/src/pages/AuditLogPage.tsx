@@ -17,6 +17,7 @@ const subjectTypes = [
   { value: 'staff_user', label: 'Staff users' },
   { value: 'api_key', label: 'API keys' },
   { value: 'file', label: 'Files' },
+  { value: 'registration_settings', label: 'Registration settings' },
 ];
 
 const actorTypes = [

@@ -20,7 +20,7 @@ create table messages (
   sent_at     timestamptz,
   unique (brand_id, dedupe_key)
 );
-create index messages_brand on messages (brand_id, created_at desc, id desc);
+create index messages_brand on messages (brand_id, id);
 create index messages_owner on messages (owner_id, created_at desc);
 select enable_tenant_isolation('messages');
 comment on column messages.recipient is 'personal data';

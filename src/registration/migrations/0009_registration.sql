@@ -67,7 +67,7 @@ create table registration_conflicts (
   resolved_at           timestamptz,
   unique (existing_ownership_id, claimant_owner_id)
 );
-create index registration_conflicts_brand on registration_conflicts (brand_id, created_at desc);
+create index registration_conflicts_brand on registration_conflicts (brand_id, id);
 select enable_tenant_isolation('registration_conflicts');
 
 alter table files drop constraint files_purpose_check;

@@ -1,0 +1,51 @@
+import type { AddressInfo } from 'node:net';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface TestMailbox {
+  readonly url: string;
+  readonly received: ParsedMail[];
+  /** Resolves with the first message to `recipient` (already received or yet to come). */
+  waitFor(recipient: string, timeoutMs?: number): Promise<ParsedMail>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on a free local port that parses what it receives. */
+export async function startTestMailbox(): Promise<TestMailbox> {
+  const received: ParsedMail[] = [];
+  const waiters: Array<() => void> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          for (const wake of waiters.splice(0)) wake();
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  const to = (mail: ParsedMail) => [mail.to].flat().flatMap((address) => address?.value.map((v) => v.address) ?? []);
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    async waitFor(recipient, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mail = received.find((m) => to(m).includes(recipient));
+        if (mail) return mail;
+        if (Date.now() > deadline) throw new Error(`No email to ${recipient} arrived within ${timeoutMs} ms.`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 250);
+        });
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
