@@ -9,6 +9,7 @@ import { catalogRoutes } from './catalog/catalog.routes.ts';
 import { labelRoutes } from './labels/labels.routes.ts';
 import { outboxRoutes } from './messaging/outbox.routes.ts';
 import { publicFileRoutes } from './owner-site/public-files.routes.ts';
+import { recallRoutes } from './recalls/recalls.routes.ts';
 import { ownerRoutes } from './owners/owners.routes.ts';
 import { myProductsRoutes } from './owners/pages/my-products.routes.tsx';
 import { ownerSignInRoutes } from './owners/pages/sign-in.routes.tsx';
@@ -21,6 +22,7 @@ import { registrationSiteRoutes } from './registration/pages/registration-site.r
 import { registrationListRoutes } from './registration/registration-list.routes.ts';
 import { registrationRoutes } from './registration/registrations.routes.ts';
 import { registrationSettingsRoutes } from './registration/settings.routes.ts';
+import { resolverRoutes } from './resolver/resolver.routes.tsx';
 
 export const routeModules: readonly RouteModule[] = [
   healthRoutes,
@@ -37,12 +39,15 @@ export const routeModules: readonly RouteModule[] = [
   registrationRoutes,
   registrationListRoutes,
   registrationSettingsRoutes,
+  recallRoutes,
   outboxRoutes,
   // Owner-facing pages (server-rendered HTML, no staff credentials).
   registrationSiteRoutes,
   ownerSignInRoutes,
   myProductsRoutes,
   publicFileRoutes,
+  // GS1 Digital Link resolver: a catch-all for /01/... paths, so it goes last.
+  resolverRoutes,
 ];
 
 export const eventConsumers: readonly EventConsumer[] = [dailyEventCounts];

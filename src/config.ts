@@ -11,6 +11,7 @@ const environment = z.object({
   OPENOX_DEMO_PASSWORD: z.string().min(8).default('openox-demo'),
   OPENOX_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPENOX_WORKER_CONCURRENCY: z.coerce.number().int().min(1).default(4),
+  OPENOX_TRUST_PROXY: z.string().default('loopback'),
   OPENOX_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   OPENOX_MAIL_FROM: z.email().default('no-reply@openox.localhost'),
 });
@@ -27,6 +28,11 @@ export interface Config {
   readonly demoPassword: string;
   readonly logLevel: string;
   readonly workerConcurrency: number;
+  /**
+   * Which proxies may tell the client's address in X-Forwarded-For (rate limits and consent evidence
+   * use it): 'loopback' (default), addresses or CIDRs separated by commas, or 'true' behind a load balancer that sets it.
+   */
+  readonly trustProxy: boolean | string;
   /** Absent: messages are kept in the outbox (the console shows them) and not sent. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -49,6 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: values.OPENOX_DEMO_PASSWORD,
     logLevel: values.OPENOX_LOG_LEVEL,
     workerConcurrency: values.OPENOX_WORKER_CONCURRENCY,
+    trustProxy: values.OPENOX_TRUST_PROXY === 'true' ? true : values.OPENOX_TRUST_PROXY === 'false' ? false : values.OPENOX_TRUST_PROXY,
     smtpUrl: values.OPENOX_SMTP_URL,
     mailFrom: values.OPENOX_MAIL_FROM,
   };

@@ -32,6 +32,14 @@ describe('buildLinkset', () => {
     expect(json.linkset[0]['https://gs1.org/voc/defaultLink']).toEqual([expect.objectContaining({ href: manualEn.href })]);
   });
 
+  it('takes a default link of its own, listed only as the default link', () => {
+    const unitPage = { linkType: 'gs1:registerProduct', href: 'https://ox.example/o/acme/registered-unit?gtin=1', title: 'This product is registered' };
+    const { json, linkHeader } = buildLinkset({ anchor, targets: [register], defaultLinkType: 'gs1:registerProduct', defaultTarget: unitPage });
+    expect(json.linkset[0]['https://gs1.org/voc/defaultLink']).toEqual([{ href: unitPage.href, title: unitPage.title }]);
+    expect(json.linkset[0]['https://gs1.org/voc/registerProduct']).toEqual([expect.objectContaining({ href: register.href })]);
+    expect(linkHeader.startsWith(`<${unitPage.href}>; rel="https://gs1.org/voc/defaultLink"`)).toBe(true);
+  });
+
   it('writes every link in the Link header with rel, title, hreflang and type; the linkset and owl:sameAs last', () => {
     const { linkHeader } = buildLinkset({
       anchor,

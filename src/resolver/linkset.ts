@@ -19,6 +19,8 @@ export interface LinksetRequest {
   readonly targets: readonly LinkTarget[];
   /** Whose first target is the default link; the first target's type when absent. */
   readonly defaultLinkType?: string;
+  /** The default link itself, when it is none of the targets (a page chosen for the unit's state); wins over defaultLinkType. */
+  readonly defaultTarget?: LinkTarget;
   /** E.g. the product's name, shown by linkset viewers. */
   readonly itemDescription?: string;
   /** Where this linkset can be fetched (`...?linkType=linkset`), announced with rel="linkset". */
@@ -59,6 +61,7 @@ export function buildLinkset(request: LinksetRequest): { json: { linkset: [LinkC
 }
 
 function pickDefault(request: LinksetRequest): LinkTarget | undefined {
+  if (request.defaultTarget) return request.defaultTarget;
   const wanted = request.defaultLinkType ? linkTypeIri(request.defaultLinkType) : undefined;
   return (wanted && request.targets.find((target) => linkTypeIri(target.linkType) === wanted)) || request.targets[0];
 }
