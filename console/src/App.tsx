@@ -10,6 +10,8 @@ import { AuditLogPage } from './pages/AuditLogPage';
 import { BrandSettingsPage } from './pages/BrandSettingsPage';
 import { CatalogPage } from './pages/CatalogPage';
 import { HomePage } from './pages/HomePage';
+import { ImportPage } from './pages/ImportPage';
+import { ImportsPage } from './pages/ImportsPage';
 import { ModelPage } from './pages/ModelPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OutboxPage } from './pages/OutboxPage';
@@ -52,6 +54,8 @@ export function App() {
               <Route path="owners" element={<RequirePermission permission="owners:read"><OwnersPage /></RequirePermission>} />
               <Route path="owners/:ownerId" element={<RequirePermission permission="owners:read"><OwnerPage /></RequirePermission>} />
               <Route path="registrations" element={<RequirePermission permission="owners:read"><RegistrationsPage /></RequirePermission>} />
+              <Route path="imports" element={<RequirePermission permission="registrations:import"><ImportsPage /></RequirePermission>} />
+              <Route path="imports/:importId" element={<RequirePermission permission="registrations:import"><ImportPage /></RequirePermission>} />
               <Route path="registration-conflicts" element={<RequirePermission permission="owners:read"><RegistrationConflictsPage /></RequirePermission>} />
               <Route path="outbox" element={<RequirePermission permission="messages:read"><OutboxPage /></RequirePermission>} />
               <Route path="registration-settings" element={<RequirePermission permission="registration_settings:manage"><RegistrationSettingsPage /></RequirePermission>} />

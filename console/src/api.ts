@@ -93,6 +93,15 @@ export const api = {
   patch: <T>(path: string, json: unknown) => send<T>('PATCH', path, { json }),
   put: <T>(path: string, json: unknown) => send<T>('PUT', path, { json }),
   delete: <T = void>(path: string) => send<T>('DELETE', path),
+  /** A multipart form (a CSV upload with its fields); fields go before the file, as the server reads them in order. */
+  postForm: <T>(path: string, form: FormData) => send<T>('POST', path, { form }),
+  /** A binary answer (a PDF) to a multipart upload, or the API's error as an ApiError. */
+  async postFormForBlob(path: string, form: FormData): Promise<Blob> {
+    const response = await fetch(`${apiBase}${path}`, { method: 'POST', body: form, credentials: 'same-origin', headers: csrfToken ? { 'x-csrf-token': csrfToken } : {} });
+    if (response.ok) return response.blob();
+    const error = ((await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? 'http_error', error?.message ?? `The server answered ${response.status}.`, error?.details ?? null);
+  },
   upload(file: File, purpose: FilePurpose): Promise<StoredFile> {
     const form = new FormData();
     form.append('file', file);

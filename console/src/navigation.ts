@@ -13,6 +13,7 @@ export const sections: Section[] = [
   { label: 'Owners', path: '/owners', permission: 'owners:read' },
   { label: 'Registrations', path: '/registrations', permission: 'owners:read' },
   { label: 'Registration conflicts', path: '/registration-conflicts', permission: 'owners:read' },
+  { label: 'Imports', path: '/imports', permission: 'registrations:import' },
   { label: 'Outbox', path: '/outbox', permission: 'messages:read' },
   { label: 'Staff', path: '/staff', permission: 'staff:read' },
   { label: 'API keys', path: '/api-keys', permission: 'api_keys:manage' },

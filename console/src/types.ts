@@ -299,3 +299,24 @@ export interface OutboxMessageDetail extends OutboxMessage {
   bodyText: string;
   bodyHtml: string | null;
 }
+
+export type RegistrationImportStatus = 'receiving' | 'importing' | 'done' | 'failed';
+
+export interface RegistrationImport {
+  id: string;
+  fileName: string;
+  status: RegistrationImportStatus;
+  rowsReceived: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsAlreadyRegistered: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface ImportRejection {
+  line: number;
+  reason: string;
+  raw: string;
+}

@@ -12,6 +12,7 @@ import { emptyModel, formValuesFrom, modelBodyFrom, type ModelFormValues } from 
 import { SerialRuleRows } from '../components/model/SerialRuleRows';
 import { WarrantyFields } from '../components/model/WarrantyFields';
 import { PageHeader } from '../components/PageHeader';
+import { QrCodesCard } from '../components/model/QrCodesCard';
 import { ResourcesPanel } from '../components/resources/ResourcesPanel';
 import { showSaveError } from '../formErrors';
 import { notifyError, notifySuccess } from '../notify';
@@ -153,6 +154,7 @@ function ModelEditor({ modelId }: { modelId: string | undefined }) {
           )}
         </Stack>
       </form>
+      {model && <QrCodesCard modelId={model.id} sku={model.sku} hasGtin={model.gtins.length > 0} />}
       {model && <ResourcesPanel modelId={model.id} readOnly={readOnly} />}
     </Stack>
   );
