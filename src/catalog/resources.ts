@@ -31,6 +31,11 @@ function toView(row: ResourceRow): ResourceView {
 /** A model's resources, in lifecycle order (what an owner needs first comes first). */
 export async function listResources(scope: BrandScope, modelId: string): Promise<ResourceView[]> {
   await getModel(scope, modelId);
+  return resourcesOf(scope, modelId);
+}
+
+/** A model's resources in lifecycle order, for a model already known to be the brand's. */
+export async function resourcesOf(scope: BrandScope, modelId: string): Promise<ResourceView[]> {
   const rows = await scope.db
     .selectFrom('resources')
     .selectAll()

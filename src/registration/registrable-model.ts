@@ -1,6 +1,6 @@
 import { getModel } from '../catalog/models.ts';
 import type { ModelView } from '../catalog/model-schema.ts';
-import { listResources } from '../catalog/resources.ts';
+import { resourcesOf } from '../catalog/resources.ts';
 import { type MaskToken, parseSerialMask } from '../catalog/serial-mask.ts';
 import type { BrandSite } from '../owner-site/brand-site.ts';
 import { sitePath } from '../owner-site/brand-site.ts';
@@ -21,9 +21,10 @@ export interface RegistrableModel {
   readonly resources: readonly { readonly id: string; readonly kind: string; readonly title: string; readonly href: string; readonly language: string }[];
 }
 
-export async function registrableModel(scope: BrandScope, brand: BrandSite, modelId: string): Promise<RegistrableModel> {
+/** The model by id (404 if not the brand's); `withResources: false` skips the guides a brand system does not need. */
+export async function registrableModel(scope: BrandScope, brand: BrandSite, modelId: string, { withResources = true } = {}): Promise<RegistrableModel> {
   const model = await getModel(scope, modelId);
-  const resources = await listResources(scope, modelId);
+  const resources = withResources ? await resourcesOf(scope, modelId) : [];
   return {
     id: model.id,
     name: model.name,

@@ -13,6 +13,7 @@ const rules = (overrides: Partial<FormRules> = {}): FormRules => ({
   retailers: ['Home Depot', 'Lowe’s'],
   countries: ['US', 'CA'],
   safety: null,
+  purchaseDetailsRequired: true,
   askOwner: new Set(ownerFields),
   manufacturedOn: null,
   today: '2026-11-23',
@@ -102,7 +103,7 @@ describe('checkRegistrationForm', () => {
     });
 
     it('does not insist on the purchase date or the store', () => {
-      expect(problemsOf({ ...good, address: '1 Main St', city: 'Springfield', region: 'IL', purchase_date: '', retailer: '' }, { safety })).toEqual({});
+      expect(problemsOf({ ...good, address: '1 Main St', city: 'Springfield', region: 'IL', purchase_date: '', retailer: '' }, { safety, purchaseDetailsRequired: false })).toEqual({});
     });
   });
 

@@ -10,6 +10,8 @@ export interface FormRules {
   readonly retailers: readonly string[];
   readonly countries: readonly string[];
   readonly safety: SafetyRule | null;
+  /** Whether the date and place of purchase must be given (the owner's page; not safety-only mode, not brand systems). */
+  readonly purchaseDetailsRequired: boolean;
   /** Owner fields are not asked of an owner the browser is signed in as, except those still missing. */
   readonly askOwner: ReadonlySet<OwnerField>;
   readonly manufacturedOn: string | null;
@@ -107,7 +109,7 @@ export function checkRegistrationForm(fields: Readonly<Record<string, string | u
 
   const purchaseDate = value('purchase_date') || null;
   if (purchaseDate === null) {
-    if (!rules.safety) problems.purchase_date = { key: 'errors.purchase_date_required' };
+    if (rules.purchaseDetailsRequired) problems.purchase_date = { key: 'errors.purchase_date_required' };
   } else if (!isRealDate(purchaseDate)) problems.purchase_date = { key: 'errors.purchase_date_invalid' };
   else if (purchaseDate > rules.today) problems.purchase_date = { key: 'errors.purchase_date_future' };
   else if (purchaseDate < '1970-01-01') problems.purchase_date = { key: 'errors.purchase_date_too_old' };
@@ -120,10 +122,10 @@ export function checkRegistrationForm(fields: Readonly<Record<string, string | u
   let retailer: string | null;
   if (rules.retailers.length > 0 && choice !== 'other') {
     retailer = rules.retailers.includes(choice) ? choice : null;
-    if (!retailer && (!rules.safety || choice)) problems.retailer = { key: 'errors.retailer_required' };
+    if (!retailer && (rules.purchaseDetailsRequired || choice)) problems.retailer = { key: 'errors.retailer_required' };
   } else {
     retailer = value('retailer_other').replace(/\s+/g, ' ').slice(0, 100) || null;
-    if (!retailer && !rules.safety) problems.retailer_other = { key: 'errors.retailer_other_required' };
+    if (!retailer && rules.purchaseDetailsRequired) problems.retailer_other = { key: 'errors.retailer_other_required' };
   }
 
   // The safety rule allows no marketing consent: whatever the request says, none is recorded.

@@ -81,21 +81,21 @@ export const registrationRoutes: RouteModule = (app, { db, config }) => {
     const brand = await brandSiteById(scope.db, scope.brandId);
     if (!brand) throw new ApiError('not_found');
     const modelId = body.modelId ?? (await modelByGtin(scope, body.gtin as string));
-    const model = await registrableModel(scope, brand, modelId);
+    const model = await registrableModel(scope, brand, modelId, { withResources: false });
     const settings = await registrationSettingsOf(scope);
     const consentOf = (channel: 'email' | 'sms') => body.consents.find((consent) => consent.channel === channel);
     const retailerListed = body.retailer !== undefined && settings.retailers.includes(body.retailer);
     const fields = {
       name: body.owner.name, email: body.owner.email, phone: body.owner.phone, address: body.owner.address, city: body.owner.city, region: body.owner.region,
       postal_code: body.owner.postalCode, country: body.owner.country, serial: body.serial, purchase_date: body.purchaseDate,
-      retailer: retailerListed ? body.retailer : 'other', retailer_other: retailerListed ? '' : body.retailer,
+      retailer: retailerListed ? body.retailer : 'other', retailer_other: retailerListed ? '' : (body.retailer ?? ''),
       consent_email: consentOf('email')?.granted ? 'on' : '', consent_sms: consentOf('sms')?.granted ? 'on' : '',
     };
     const manufacturedOn = body.productionDate ?? model.serialMasks.map((mask) => (body.serial ? manufactureDateFromSerial(body.serial, mask.tokens) : null)).find(Boolean) ?? null;
     const askOwner = new Set(ownerFields.filter((field) => model.safety || !['address', 'city', 'region'].includes(field)));
     // Brand systems register owners from anywhere they sell; the page's country list does not bind them.
     const countries = body.owner.country ? [body.owner.country.toUpperCase()] : settings.countries;
-    const check = checkRegistrationForm(fields, { serialMasks: model.serialMasks, retailers: settings.retailers, countries, safety: model.safety, askOwner, manufacturedOn, today: latestToday() });
+    const check = checkRegistrationForm(fields, { serialMasks: model.serialMasks, retailers: settings.retailers, countries, safety: model.safety, purchaseDetailsRequired: false, askOwner, manufacturedOn, today: latestToday() });
     if (!check.ok) {
       const t = translatorFor('en');
       const details = Object.entries(check.problems).map(([field, problem]) => ({ path: `body.${apiPaths[field] ?? field}`, message: t(problem.key, problem.values) }));

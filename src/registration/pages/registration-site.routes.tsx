@@ -99,7 +99,7 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
 
       const manufacturedOn = manufacturedOnOf(model, values.production_date, values.serial);
       const askOwner = ownerFieldsToAsk(site, model);
-      const check = checkRegistrationForm(values, { serialMasks: model.serialMasks, retailers: settings.retailers, countries: settings.countries, safety: model.safety, askOwner, manufacturedOn, today: latestToday() });
+      const check = checkRegistrationForm(values, { serialMasks: model.serialMasks, retailers: settings.retailers, countries: settings.countries, safety: model.safety, purchaseDetailsRequired: model.safety === null, askOwner, manufacturedOn, today: latestToday() });
       if (!check.ok || Object.keys(problems).length > 0) {
         return formPage(site, scope, model, values, { ...(check.ok ? {} : check.problems), ...problems }, proof, 422);
       }
