@@ -13,7 +13,7 @@ const { db } = testDatabase();
 let app: App;
 let a: TestBrand;
 let b: TestBrand;
-const ofB = { model: '', resource: '', file: '', staff: '', apiKey: '' };
+const ofB = { model: '', resource: '', file: '', staff: '', apiKey: '', owner: '', message: '', recall: '' };
 
 beforeAll(async () => {
   app = await testApp(db);
@@ -26,6 +26,10 @@ beforeAll(async () => {
   const staff = (await app.inject({ url: '/api/v1/staff', headers: bearer(b.keys.admin) })).json().data;
   ofB.staff = staff[0].id;
   ofB.apiKey = (await app.inject({ url: '/api/v1/api-keys', headers: bearer(b.keys.admin) })).json().data[0].id;
+  const registration = { modelId: model.id, owner: { email: 'b-owner@example.com', name: 'B Owner', postalCode: '94103', country: 'US' } };
+  ofB.owner = (await app.inject({ method: 'POST', url: '/api/v1/registrations', headers: bearer(b.keys.admin), payload: registration })).json().ownerId;
+  ofB.message = (await app.inject({ url: '/api/v1/messages', headers: bearer(b.keys.admin) })).json().data[0].id;
+  ofB.recall = (await app.inject({ method: 'POST', url: '/api/v1/recalls', headers: bearer(b.keys.admin), payload: { modelId: model.id, title: 'T', hazard: 'H', remedy: 'R' } })).json().id;
   expect(Object.values(ofB).filter((id) => /^[0-9a-f-]{36}$/.test(id))).toHaveLength(Object.keys(ofB).length);
 });
 afterAll(async () => {
@@ -45,6 +49,12 @@ const requests = () => [
   ['GET', `/api/v1/files/${ofB.file}/content`],
   ['PATCH', `/api/v1/staff/${ofB.staff}`, { name: 'taken over' }],
   ['DELETE', `/api/v1/api-keys/${ofB.apiKey}`],
+  ['GET', `/api/v1/owners/${ofB.owner}`],
+  ['GET', `/api/v1/messages/${ofB.message}`],
+  ['GET', `/api/v1/recalls/${ofB.recall}`],
+  ['POST', `/api/v1/recalls/${ofB.recall}/close`, {}],
+  ['GET', `/api/v1/models/${ofB.model}/qr.svg`],
+  ['POST', '/api/v1/registrations', { modelId: ofB.model, owner: { email: 'thief@example.com', name: 'Thief', postalCode: '94103' } }],
 ] as const;
 
 describe("brand A cannot reach brand B's resources", () => {
@@ -71,6 +81,9 @@ describe("brand A cannot reach brand B's resources", () => {
     expect(models.map((m: { id: string }) => m.id)).not.toContain(ofB.model);
     const audit = (await app.inject({ url: '/api/v1/audit-log?limit=200', headers: bearer(a.keys.admin) })).json().data;
     expect(audit.map((e: { subjectId: string }) => e.subjectId)).not.toContain(ofB.model);
+    for (const list of ['/api/v1/owners', '/api/v1/registrations', '/api/v1/messages', '/api/v1/recalls', '/api/v1/registration-conflicts']) {
+      expect((await app.inject({ url: list, headers: bearer(a.keys.admin) })).json().data, list).toEqual([]);
+    }
     const stillThere = await app.inject({ url: `/api/v1/models/${ofB.model}`, headers: bearer(b.keys.admin) });
     expect(stillThere.json().name).toBe('Test dishwasher');
     expect((await app.inject({ url: `/api/v1/models/${ofB.model}/resources`, headers: bearer(b.keys.admin) })).json().data).toHaveLength(1);
