@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { createApiKey } from '../src/access/api-keys.ts';
@@ -20,8 +20,8 @@ export function testDatabase(poolSize = 4): { db: Db; pool: import('pg').Pool } 
 }
 
 /** The whole HTTP app on the test database, driven with `app.inject()`. */
-export async function testApp(db: Db): Promise<App> {
-  const config = readConfig({ ...process.env, DATABASE_URL: inject('databaseUrl'), OPENOX_LOG_LEVEL: 'silent' });
+export async function testApp(db: Db, env: Record<string, string> = {}): Promise<App> {
+  const config = readConfig({ ...process.env, DATABASE_URL: inject('databaseUrl'), OPENOX_LOG_LEVEL: 'silent', ...env });
   const app = await buildServer({ db, config, log: pino({ level: 'silent' }), isMigrated: async () => true }, routeModules);
   await app.ready();
   return app;
@@ -68,8 +68,15 @@ export const validModel = (overrides: Record<string, unknown> = {}) => ({
 });
 
 
-/** A valid GTIN-13 no other test (nor the demo brand) uses: GTINs are unique across brands in the shared test database. */
+const demoGtins = new Set(['0950600013435', '0860001234503', '0860001234510', '0860001234527']);
+/**
+ * A valid GTIN-13 no other test (nor the demo brand) uses: GTINs are unique across brands in the shared
+ * test database. It starts with 0, so it also has a 12-digit (UPC-A) and a 14-digit form.
+ */
 export function freshGtin(): string {
-  const body = `2${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`;
-  return `${body}${gs1CheckDigit(body)}`;
+  for (;;) {
+    const body = `0${String(randomInt(1e11)).padStart(11, '0')}`;
+    const gtin = `${body}${gs1CheckDigit(body)}`;
+    if (!demoGtins.has(gtin)) return gtin;
+  }
 }

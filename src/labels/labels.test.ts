@@ -1,14 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { type TestBrand, bearer, makeBrand, testDatabase, validModel } from '../../test/harness.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestBrand, bearer, freshGtin, makeBrand, testApp, testDatabase, validModel } from '../../test/harness.ts';
 import { multipartFile } from '../../test/multipart.ts';
-import { gs1CheckDigit } from '../catalog/gtin.ts';
-import { routeModules } from '../composition.ts';
-import { readConfig } from '../config.ts';
-import { type App, buildServer } from '../platform/http/server.ts';
+import type { App } from '../platform/http/server.ts';
 import { digitalLinkUrl } from '../resolver/digital-link.ts';
-import { labelRoutes } from './labels.routes.ts';
 import { qrPng, qrSvg } from './qr-code.ts';
 
 const { db } = testDatabase();
@@ -17,23 +12,9 @@ let app: App;
 let brand: TestBrand;
 let model: { id: string; sku: string; gtins: string[] };
 
-// Until composition.ts lists labelRoutes, the app is built here with it added.
-async function appWithLabels(): Promise<App> {
-  const config = readConfig({ ...process.env, DATABASE_URL: inject('databaseUrl'), OPENOX_LOG_LEVEL: 'silent', OPENOX_PUBLIC_URL: publicUrl });
-  const modules = routeModules.includes(labelRoutes) ? routeModules : [...routeModules, labelRoutes];
-  const built = await buildServer({ db, config, log: pino({ level: 'silent' }), isMigrated: async () => true }, modules);
-  await built.ready();
-  return built;
-}
-
-/** A valid GTIN-13 no other test run uses, so models never clash on their GTIN. */
-function randomGtin(): string {
-  const body = `7${Array.from({ length: 11 }, () => randomInt(10)).join('')}`;
-  return `${body}${gs1CheckDigit(body)}`;
-}
 
 async function createModel(owner: TestBrand, overrides: Record<string, unknown> = {}) {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(owner.keys.admin), payload: validModel({ gtins: [randomGtin()], serialRules: [{ mask: 'AA########' }], ...overrides }) });
+  const response = await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(owner.keys.admin), payload: validModel({ gtins: [freshGtin()], serialRules: [{ mask: 'AA########' }], ...overrides }) });
   expect(response.statusCode).toBe(201);
   return response.json();
 }
@@ -44,7 +25,7 @@ const postSheet = (modelId: string, upload: ReturnType<typeof csv>, key = brand.
   app.inject({ method: 'POST', url: `/api/v1/models/${modelId}/qr-sheet${query}`, payload: upload.payload, headers: { ...upload.headers, ...bearer(key) } });
 
 beforeAll(async () => {
-  app = await appWithLabels();
+  app = await testApp(db, { OPENOX_PUBLIC_URL: publicUrl });
   brand = await makeBrand(db);
   model = await createModel(brand, { sku: `DW-500-${randomInt(1e6)}` });
 });

@@ -8,6 +8,7 @@ import type { BrandScope } from '../platform/database/tenancy.ts';
 import { fileUrl } from '../platform/files/files.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import { keysetPage } from '../platform/http/pagination.ts';
+import { ownerDetails } from './owner-session.ts';
 import { conflictsOfOwner, registrationConflictView, registrationSources } from '../registration/registration-list.ts';
 
 const consentChannels = ['email', 'sms'] as const;
@@ -152,17 +153,7 @@ export async function getOwnerDetail(scope: BrandScope, id: string): Promise<Own
     conflictsOfOwner(scope, id),
   ]);
   return {
-    id: owner.id,
-    name: owner.name,
-    email: owner.email,
-    phone: owner.phone,
-    address: owner.address,
-    city: owner.city,
-    region: owner.region,
-    postalCode: owner.postal_code,
-    country: owner.country,
-    language: owner.language,
-    safetyOnly: owner.safety_only,
+    ...ownerDetails(owner),
     createdAt: owner.created_at.toISOString(),
     ownerships,
     consents: consents.map((consent) => ({

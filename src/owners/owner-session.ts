@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Selectable } from 'kysely';
 import { newToken, sha256 } from '../access/secrets.ts';
 import type { Db } from '../platform/database/database.ts';
 import { type BrandScope, inBrand } from '../platform/database/tenancy.ts';
 import type { BrandSite } from '../owner-site/brand-site.ts';
 import { sitePath } from '../owner-site/brand-site.ts';
+import type { OwnerTables } from './tables.ts';
 
 const ownerCookie = 'openox_owner';
 const lifetimeDays = 180;
@@ -43,7 +45,11 @@ export async function recognisedOwner(db: Db, brand: BrandSite, request: Fastify
 
 export async function ownerById(scope: BrandScope, id: string): Promise<RecognisedOwner | null> {
   const owner = await scope.db.selectFrom('owners').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!owner) return null;
+  return owner ? ownerDetails(owner) : null;
+}
+
+/** An owners row as the rest of OpenOX speaks of an owner. */
+export function ownerDetails(owner: Selectable<OwnerTables['owners']>): RecognisedOwner {
   return {
     id: owner.id,
     name: owner.name,

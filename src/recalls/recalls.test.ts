@@ -1,12 +1,8 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type TestBrand, bearer, makeBrand, testDatabase, validModel } from '../../test/harness.ts';
-import { routeModules } from '../composition.ts';
-import { readConfig } from '../config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestBrand, bearer, makeBrand, testApp, testDatabase, validModel } from '../../test/harness.ts';
 import { inBrand } from '../platform/database/tenancy.ts';
-import { type App, buildServer } from '../platform/http/server.ts';
+import type { App } from '../platform/http/server.ts';
 import { openRecallsFor, openRecallsOfModel } from './recalls.ts';
-import { recallRoutes } from './recalls.routes.ts';
 
 const { db } = testDatabase();
 let app: App;
@@ -18,9 +14,7 @@ const get = (url: string, key = brand.keys.agent) => app.inject({ url, headers: 
 const recall = (overrides: object = {}) => ({ modelId, title: 'Door hinge', hazard: 'The door can fall off.', remedy: 'Stop using it; we will repair it for free.', ...overrides });
 
 beforeAll(async () => {
-  const config = readConfig({ ...process.env, DATABASE_URL: inject('databaseUrl'), OPENOX_LOG_LEVEL: 'silent' });
-  app = await buildServer({ db, config, log: pino({ level: 'silent' }), isMigrated: async () => true }, [...routeModules.filter((module) => module !== recallRoutes), recallRoutes]);
-  await app.ready();
+  app = await testApp(db);
   brand = await makeBrand(db);
   modelId = (await post('/api/v1/models', validModel())).json().id;
 });

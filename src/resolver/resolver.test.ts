@@ -1,16 +1,10 @@
 import { randomInt } from 'node:crypto';
 import digitalLinkJs from 'digital-link.js';
-import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { type TestBrand, bearer, makeBrand, testDatabase, validModel } from '../../test/harness.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type TestBrand, bearer, freshGtin, makeBrand, testApp, testDatabase, validModel } from '../../test/harness.ts';
 import { newToken, sha256 } from '../access/secrets.ts';
-import { gs1CheckDigit } from '../catalog/gtin.ts';
-import { routeModules } from '../composition.ts';
-import { readConfig } from '../config.ts';
 import { inBrand } from '../platform/database/tenancy.ts';
-import { type App, buildServer } from '../platform/http/server.ts';
-import { recallRoutes } from '../recalls/recalls.routes.ts';
-import { resolverRoutes } from './resolver.routes.tsx';
+import type { App } from '../platform/http/server.ts';
 
 const { db } = testDatabase();
 const origin = 'https://ox.test';
@@ -22,15 +16,6 @@ let manualEn: string;
 let manualEs: string;
 let ip: string;
 
-const reserved = new Set(['09506000134352', '00860001234503', '00860001234510', '00860001234527']);
-/** A fresh valid GTIN-14 starting 00, so it also has 13- and 12-digit forms. */
-function freshGtin(): string {
-  for (;;) {
-    const body = `00${Array.from({ length: 11 }, () => randomInt(10)).join('')}`;
-    const candidate = `${body}${gs1CheckDigit(body)}`;
-    if (!reserved.has(candidate)) return candidate;
-  }
-}
 
 const api = (method: 'POST' | 'PUT', url: string, payload: object) => app.inject({ method, url, payload, headers: bearer(brand.keys.admin) });
 const scan = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': ip, ...headers } });
@@ -43,13 +28,9 @@ async function addModel(gtins: string[]): Promise<string> {
 }
 
 beforeAll(async () => {
-  const config = readConfig({ ...process.env, DATABASE_URL: inject('databaseUrl'), OPENOX_LOG_LEVEL: 'silent', OPENOX_PUBLIC_URL: origin });
-  // The resolver's modules may already be in the composition; each is registered once.
-  const modules = [...routeModules.filter((module) => module !== resolverRoutes && module !== recallRoutes), resolverRoutes, recallRoutes];
-  app = await buildServer({ db, config, log: pino({ level: 'silent' }), isMigrated: async () => true }, modules);
-  await app.ready();
+  app = await testApp(db, { OPENOX_PUBLIC_URL: origin });
   brand = await makeBrand(db, 'Acme Appliances');
-  gtin = freshGtin();
+  gtin = `0${freshGtin()}`;
   modelId = await addModel([gtin]);
   const resource = async (body: object) => (await api('POST', `/api/v1/models/${modelId}/resources`, body)).json().id as string;
   await resource({ kind: 'manual', stage: 'onboarding', title: 'User manual', language: 'en', url: 'https://docs.acme.example/dw500-en.pdf' });
@@ -108,7 +89,7 @@ describe('resolving a product Digital Link', () => {
   });
 
   it('answers a GTIN no brand has with a friendly 404 page (JSON for programs)', async () => {
-    const unknown = freshGtin();
+    const unknown = `0${freshGtin()}`;
     const page = await scan(`/01/${unknown}/21/1`);
     expect(page.statusCode).toBe(404);
     expect(page.headers['content-type']).toContain('text/html');
@@ -153,7 +134,7 @@ describe('link types', () => {
 
   it('gs1:support, gs1:leaveReview and gs1:purchaseSuppliesOrAccessories follow the brand\'s settings', async () => {
     const other = await makeBrand(db);
-    const otherGtin = freshGtin();
+    const otherGtin = `0${freshGtin()}`;
     await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(other.keys.admin), payload: validModel({ gtins: [otherGtin] }) });
     expect((await scan(`/01/${otherGtin}?linkType=gs1:support`)).headers.location).toBe(`${origin}/o/${other.slug}/products`);
     const missing = await scan(`/01/${otherGtin}?linkType=gs1:leaveReview`);
