@@ -14,6 +14,8 @@ import { ProductCare, formatDay } from '../../registration/pages/product-care.ts
 import { readMultipartForm } from '../../registration/pages/read-form.ts';
 import { registrableModel } from '../../registration/registrable-model.ts';
 import { registrationSettingsOf } from '../../registration/settings.ts';
+import { type FieldProblem, type OwnerField, checkRegistrationForm } from '../../registration/registration-form.ts';
+import { Field, type FieldState, ProblemSummary } from '../../registration/pages/form-fields.tsx';
 import { consentWording } from '../../registration/wording.ts';
 import { isCoveredOn, warrantyCoverage } from '../../warranty/coverage.ts';
 import { type ConsentState, consentChannels, consentStateOf, recordConsent } from '../consents.ts';
@@ -94,11 +96,9 @@ export const myProductsRoutes: RouteModule = (app, { db }) => {
       const opened = await openSite(db, request, reply);
       if (!opened) return reply;
       if (!opened.owner) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
-      const ownerId = opened.owner.id;
-      const { state, settings } = await inBrand(db, opened.brand.id, async (scope) => ({ state: await consentStateOf(scope, ownerId), settings: await registrationSettingsOf(scope) }));
-      // The boxes show the very words a consent given here is recorded with.
-      const wordings = Object.fromEntries(consentChannels.map((channel) => [channel, consentWording(settings, channel, opened.page.language, opened.page.t, opened.brand.name).text]));
-      return opened.send(opened.page.t('account.title'), <Account site={opened} consents={state} wordings={wordings} saved={request.query.saved !== undefined} />);
+      const owner = opened.owner;
+      const values = { name: owner.name, phone: owner.phone ?? '', postal_code: owner.postalCode ?? '' };
+      return opened.send(opened.page.t('account.title'), await accountForm(db, opened, values, {}, request.query.saved !== undefined));
     });
 
     site.post('/o/:slug/account', { schema: { ...schema, params: slugParams, body: z.record(z.string(), z.string()).default({}) } }, async (request, reply) => {
@@ -106,9 +106,15 @@ export const myProductsRoutes: RouteModule = (app, { db }) => {
       if (!opened) return reply;
       if (!opened.owner) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
       const owner = opened.owner;
-      const name = (request.body.name ?? '').trim().replace(/\s+/g, ' ').slice(0, 200) || owner.name;
+      const check = checkRegistrationForm(request.body, { ...noProductRules, countries: [owner.country ?? 'US'], askOwner: editableDetails });
+      if (!check.ok) return opened.send(opened.page.t('account.title'), await accountForm(db, opened, request.body, check.problems, false), 422);
+      const details = check.details.owner;
       await inBrand(db, opened.brand.id, async (scope) => {
-        await scope.db.updateTable('owners').set({ name, language: opened.page.language, updated_at: new Date() }).where('id', '=', owner.id).execute();
+        await scope.db
+          .updateTable('owners')
+          .set({ name: details.name as string, phone: details.phone ?? null, postal_code: details.postalCode ?? null, language: opened.page.language, updated_at: new Date() })
+          .where('id', '=', owner.id)
+          .execute();
         if (owner.safetyOnly) return;
         const settings = await registrationSettingsOf(scope);
         const current = await consentStateOf(scope, owner.id);
@@ -177,17 +183,31 @@ async function productPage(db: Db, site: Site, id: string, problem: string | nul
   ), problem ? 422 : 200);
 }
 
-function Account({ site, consents, wordings, saved }: { site: Site; consents: ConsentState; wordings: Record<string, string>; saved: boolean }) {
+// What an owner may change about themselves; the email is their identity and is changed by the brand.
+const editableDetails: ReadonlySet<OwnerField> = new Set(['name', 'phone', 'postal_code']);
+const noProductRules = { serialMasks: [], retailers: [], safety: null, purchaseDetailsRequired: false, manufacturedOn: null, today: '9999-12-31' } as const;
+
+async function accountForm(db: Db, site: Site, values: Record<string, string>, problems: Record<string, FieldProblem>, saved: boolean) {
+  const owner = site.owner as NonNullable<Site['owner']>;
+  const { consents, settings } = await inBrand(db, site.brand.id, async (scope) => ({ consents: await consentStateOf(scope, owner.id), settings: await registrationSettingsOf(scope) }));
+  // The boxes show the very words a consent given here is recorded with.
+  const wordings = Object.fromEntries(consentChannels.map((channel) => [channel, consentWording(settings, channel, site.page.language, site.page.t, site.brand.name).text]));
+  return <Account site={site} state={{ values, problems, t: site.page.t }} consents={consents} wordings={wordings} saved={saved} />;
+}
+
+function Account({ site, state, consents, wordings, saved }: { site: Site; state: FieldState; consents: ConsentState; wordings: Record<string, string>; saved: boolean }) {
   const { t } = site.page;
   const owner = site.owner as NonNullable<Site['owner']>;
   return (
     <>
       <h1>{t('account.title')}</h1>
       {saved ? <p role="status" className="badge">{t('account.saved')}</p> : null}
-      <form method="post" action={sitePath(site.brand, '/account')} className="card">
-        <label htmlFor="name">{t('register.name')}</label>
-        <input id="name" name="name" defaultValue={owner.name} autoComplete="name" required />
+      <ProblemSummary state={state} labels={{ name: t('register.name'), phone: t('register.phone'), postal_code: t('register.postalCode') }} />
+      <form method="post" action={sitePath(site.brand, '/account')} className="card" noValidate>
         <p>{t('register.email')}: {owner.email}</p>
+        <Field state={state} name="name" label={t('register.name')} required autoComplete="name" />
+        <Field state={state} name="phone" type="tel" label={t('register.phone')} hint={t('register.phoneHint')} autoComplete="tel" inputMode="tel" />
+        <Field state={state} name="postal_code" label={t('register.postalCode')} required autoComplete="postal-code" />
         <fieldset style={{ border: 0, padding: 0, margin: '1rem 0 0' }}>
           <legend><strong>{t('account.consents')}</strong></legend>
           {owner.safetyOnly ? <p>{t('account.safetyOnlyNote')}</p> : consentChannels.map((channel) => (

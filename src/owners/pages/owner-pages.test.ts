@@ -92,8 +92,15 @@ describe('owners without passwords', () => {
     const cookie = cookieOf(signedIn);
     const account = await app.inject({ url: site('/account'), headers: { cookie } });
     expect(account.body).toMatch(/<input type="checkbox" id="consent_email" name="consent_email" checked=""\/>/);
-    const saved = await app.inject({ method: 'POST', url: site('/account'), payload: 'name=Mia+Sol', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = (body: string) => app.inject({ method: 'POST', url: site('/account'), payload: body, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' } });
+    const wrong = await form('name=Mia+Sol&phone=12&postal_code=10001');
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('Enter a mobile number with its area code');
+    expect(wrong.body).toMatch(/name="phone" value="12"/);
+    const saved = await form('name=Mia+Sol&phone=(212)+555-0188&postal_code=10001');
     expect(saved.statusCode).toBe(303);
+    const owner = await db.selectFrom('owners').select(['phone', 'postal_code']).where('email', '=', 'mia@example.com').executeTakeFirstOrThrow();
+    expect(owner).toEqual({ phone: '+12125550188', postal_code: '10001' });
     const records = await db.selectFrom('consent_records').innerJoin('owners', 'owners.id', 'consent_records.owner_id')
       .select(['channel', 'granted', 'consent_records.source', 'wording']).where('owners.email', '=', 'mia@example.com').where('channel', '=', 'email').orderBy('recorded_at').execute();
     expect(records.map((r) => [r.granted, r.source])).toEqual([[true, 'registration_page'], [false, 'owner_page']]);
