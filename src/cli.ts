@@ -6,6 +6,7 @@ import { migrate, pendingMigrations } from './platform/database/migrate.ts';
 import { type OpenDatabase, openDatabase } from './platform/database/open.ts';
 import { buildServer } from './platform/http/server.ts';
 import { startWorker } from './platform/worker.ts';
+import { importCommand } from './registration/import/import.cli.ts';
 
 const usage = `Usage: openox <command>
 
@@ -14,6 +15,7 @@ const usage = `Usage: openox <command>
   worker   the job worker only
   migrate  bring the database schema up to date, then exit
   demo     create the demo brand, or with --reset delete and recreate it
+  import   import historical registrations: import <file.csv> --brand <slug> [--consent-wording "..."]
 
 Environment: PORT (3000), DATABASE_URL (unset: embedded PostgreSQL under OPENOX_DATA_DIR, default ./.openox),
 OPENOX_PUBLIC_URL, OPENOX_SMTP_URL (unset: messages stay in the console outbox), OPENOX_MAIL_FROM,
@@ -24,7 +26,7 @@ const log = pino({ level: process.env.OPENOX_LOG_LEVEL ?? 'info', base: { servic
 
 async function main(): Promise<void> {
   if (['help', '--help', '-h'].includes(command)) return void console.log(usage);
-  if (!['start', 'web', 'worker', 'migrate', 'demo'].includes(command)) {
+  if (!['start', 'web', 'worker', 'migrate', 'demo', 'import'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage}`);
     process.exitCode = 2;
     return;
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     if (applied.length > 0) log.info({ applied }, 'database migrations applied');
     if (command === 'migrate') return;
     if (command === 'demo') return void (await announceDemo(database, config, process.argv.includes('--reset')));
+    if (command === 'import') return void (process.exitCode = await importCommand(database.db, process.argv.slice(3), config.publicUrl));
     if (command !== 'worker') await announceDemo(database, config, false);
 
     if (command !== 'web') {

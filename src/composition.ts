@@ -18,6 +18,7 @@ import { eventRoutes } from './platform/events/events.routes.ts';
 import { fileRoutes } from './platform/files/files.routes.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import type { RouteModule } from './platform/http/server.ts';
+import { registrationImportRoutes } from './registration/import/import.routes.ts';
 import { registrationSiteRoutes } from './registration/pages/registration-site.routes.tsx';
 import { registrationListRoutes } from './registration/registration-list.routes.ts';
 import { registrationRoutes } from './registration/registrations.routes.ts';
@@ -38,6 +39,7 @@ export const routeModules: readonly RouteModule[] = [
   ownerRoutes,
   registrationRoutes,
   registrationListRoutes,
+  registrationImportRoutes,
   registrationSettingsRoutes,
   recallRoutes,
   outboxRoutes,

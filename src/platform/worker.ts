@@ -7,6 +7,7 @@ import type { EventConsumer } from './events/consumers.ts';
 import { eventTasks } from './events/tasks.ts';
 import { messagingTasks, smtpTransport } from '../messaging/deliver.ts';
 import type { Config } from '../config.ts';
+import { registrationImportTasks } from '../registration/import/import.tasks.ts';
 
 export interface WorkerOptions {
   readonly db: Db;
@@ -28,6 +29,7 @@ export async function startWorker({ db, pool, consumers, config, log }: WorkerOp
     }),
     taskList: {
       ...eventTasks(db, consumers),
+      ...registrationImportTasks(db),
       ...messagingTasks(db, config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom),
       purge_expired: async () => {
         await sql`delete from idempotency_keys where created_at < now() - interval '24 hours'`.execute(db);
@@ -38,6 +40,6 @@ export async function startWorker({ db, pool, consumers, config, log }: WorkerOp
         await sql`delete from rate_limit_windows where window_start < now() - interval '1 day'`.execute(db);
       },
     },
-    crontab: '17 * * * * purge_expired',
+    crontab: '17 * * * * purge_expired\n*/5 * * * * registration_import_sweep',
   });
 }

@@ -6,6 +6,7 @@ import type { CatalogTables } from '../../catalog/tables.ts';
 import type { MessagingTables } from '../../messaging/tables.ts';
 import type { OwnerTables } from '../../owners/tables.ts';
 import type { RecallTables } from '../../recalls/tables.ts';
+import type { ImportTables } from '../../registration/import/tables.ts';
 import type { RegistrationTables } from '../../registration/tables.ts';
 import type { EventTables } from '../events/tables.ts';
 import type { FileTables } from '../files/tables.ts';
@@ -13,7 +14,7 @@ import type { HttpTables } from '../http/tables.ts';
 
 /** Every table OpenOX owns, as the typed query layer sees it. */
 export interface Database
-  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, MessagingTables, RecallTables {}
+  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, ImportTables, MessagingTables, RecallTables {}
 
 export type Db = Kysely<Database>;
 
