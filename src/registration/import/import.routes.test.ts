@@ -1,9 +1,8 @@
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { type TestBrand, bearer, freshGtin, makeBrand, testDatabase, validModel } from '../../../test/harness.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type TestBrand, bearer, freshGtin, makeBrand, testApp, testDatabase, validModel } from '../../../test/harness.ts';
 import { routeModules } from '../../composition.ts';
 import { readConfig } from '../../config.ts';
 import { type App, buildServer } from '../../platform/http/server.ts';
@@ -36,9 +35,7 @@ const upload = (key: string, csv: string, fields: Record<string, string> = {}) =
 const get = (key: string, url: string) => app.inject({ method: 'GET', url, headers: bearer(key) });
 
 beforeAll(async () => {
-  // The import routes join composition.ts later; until then the app is built here as testApp builds it.
-  app = await buildServer({ db, config: config(), log: pino({ level: 'silent' }), isMigrated: async () => true }, [...routeModules, registrationImportRoutes]);
-  await app.ready();
+  app = await testApp(db);
   [brand, other] = [await makeBrand(db), await makeBrand(db)];
   gtin = freshGtin();
   const created = await app.inject({
@@ -115,7 +112,8 @@ describe('registration imports over HTTP', () => {
   });
 
   it('fails an upload that passes the size limit, keeping the lines before it, rather than import a cut line', async () => {
-    const small = await buildServer({ db, config: config(), log: pino({ level: 'silent' }), isMigrated: async () => true }, [...routeModules, registrationImportRoutesUpTo(20_000)]);
+    const withSmallLimit = [...routeModules.filter((routes) => routes !== registrationImportRoutes), registrationImportRoutesUpTo(20_000)];
+    const small = await buildServer({ db, config: config(), log: pino({ level: 'silent' }), isMigrated: async () => true }, withSmallLimit);
     const lines = Array.from({ length: 3000 }, (_, i) => `big${i}@example.com,Big,${gtin},BB${String(i).padStart(8, '0')}`);
     const body = form(`email,name,gtin,serial\n${lines.join('\n')}\n`);
     // Sent as a slow client would: the import starts on the first bytes, long before the limit.
