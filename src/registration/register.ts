@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type ConsentEvidence, type ConsentWording, consentStateOf, recordConsent } from '../owners/consents.ts';
+import { type ConsentEvidence, type ConsentState, type ConsentWording, consentStateOf, recordConsent } from '../owners/consents.ts';
 import type { ConsentChannel } from '../owners/tables.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
@@ -42,43 +42,91 @@ export interface RegistrationRequest {
   readonly submissionId: string | null;
 }
 
+/** Who a registration is for, as stored: what a confirmation is addressed with. */
+export interface RegisteredOwner {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly language: string;
+}
+
+/** The registered unit as stored, for the answer to the registration. */
+export interface RegisteredUnit {
+  readonly serial: string | null;
+  readonly purchaseDate: string | null;
+  readonly registeredAt: Date;
+  readonly manufacturedOn: string | null;
+  readonly safetyOnly: boolean;
+}
+
 export type RegistrationOutcome =
-  | { readonly kind: 'registered'; readonly ownershipId: string; readonly ownerId: string }
+  | { readonly kind: 'registered'; readonly ownershipId: string; readonly ownerId: string; readonly owner: RegisteredOwner; readonly unit: RegisteredUnit }
   /** The same owner registered this unit before (a retry, a double click, a second scan): nothing new. */
-  | { readonly kind: 'already_registered'; readonly ownershipId: string; readonly ownerId: string }
+  | { readonly kind: 'already_registered'; readonly ownershipId: string; readonly ownerId: string; readonly unit: RegisteredUnit }
   /** Someone else holds this unit: nothing is registered, the case is kept for the brand. */
   | { readonly kind: 'conflict'; readonly conflictId: string; readonly ownerId: string; readonly existingOwnershipId: string };
 
 /**
  * Registers a product to its owner in the caller's transaction: finds or adds the owner, records the
  * consents asked, and adds the ownership, publishing `ownership.registered`. Whatever fails rolls
- * the whole registration back, so nothing is half-written.
+ * the whole registration back, so nothing is half-written. Every statement is a round trip that costs
+ * the database and this process more than the statement itself, so each step asks in as few as it can.
  */
 export async function registerOwnership(scope: BrandScope, request: RegistrationRequest): Promise<RegistrationOutcome> {
   // Two submissions of one form, or two people registering one unit at once, take turns here.
   if (request.submissionId) {
-    await lock(scope, `submission:${request.submissionId}`);
-    const earlier = await scope.db.selectFrom('ownerships').select(['id', 'owner_id']).where('submission_id', '=', request.submissionId).executeTakeFirst();
-    if (earlier) return { kind: 'already_registered', ownershipId: earlier.id, ownerId: earlier.owner_id };
+    await lock(scope, [`submission:${request.submissionId}`]);
+    const earlier = await scope.db.selectFrom('ownerships').select(['id', 'owner_id', ...unitColumns]).where('submission_id', '=', request.submissionId).executeTakeFirst();
+    if (earlier) return { kind: 'already_registered', ownershipId: earlier.id, ownerId: earlier.owner_id, unit: unitOf(earlier) };
   }
-  if (request.serial) await lock(scope, `unit:${request.modelId}:${request.serial}`);
+  const byEmail = 'details' in request.owner ? request.owner.details.email.toLowerCase() : null;
+  // Always the unit before the owner, so that two registrations cannot each hold what the other waits for.
+  await lock(scope, [...(request.serial ? [`unit:${request.modelId}:${request.serial}`] : []), ...(byEmail ? [`owner:${byEmail}`] : [])]);
 
-  const ownerId = await ownerFor(scope, request);
-  if (!request.safetyOnly) await recordRegistrationConsents(scope, ownerId, request);
+  const owner = await ownerFor(scope, request);
+  if (!request.safetyOnly) await recordRegistrationConsents(scope, owner, request);
 
-  const holder = request.serial
-    ? await scope.db
-        .selectFrom('ownerships')
-        .select(['id', 'owner_id'])
-        .where('model_id', '=', request.modelId)
-        .where('serial', '=', request.serial)
-        .where('status', '=', 'active')
-        .executeTakeFirst()
-    : undefined;
-  if (holder?.owner_id === ownerId) return { kind: 'already_registered', ownershipId: holder.id, ownerId };
-  if (holder) return recordConflict(scope, request, ownerId, holder.id);
+  const added = await addOwnershipUnlessHeld(scope, request, owner.id);
+  if (!added) {
+    const holder = await scope.db
+      .selectFrom('ownerships')
+      .select(['id', 'owner_id', ...unitColumns])
+      .where('model_id', '=', request.modelId)
+      .where('serial', '=', request.serial)
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    if (holder.owner_id === owner.id) return { kind: 'already_registered', ownershipId: holder.id, ownerId: owner.id, unit: unitOf(holder) };
+    return recordConflict(scope, request, owner.id, holder.id);
+  }
+  await publishEvent(scope, {
+    type: 'ownership.registered',
+    subjectType: 'ownership',
+    subjectId: added.id,
+    payload: { ownershipId: added.id, ownerId: owner.id, modelId: request.modelId, source: request.source, identifiedBy: request.identifiedBy, safetyOnly: request.safetyOnly },
+  });
+  return { kind: 'registered', ownershipId: added.id, ownerId: owner.id, owner, unit: unitOf(added) };
+}
 
-  const { id: ownershipId } = await scope.db
+/** Takes transaction-scoped locks in the order given, all in one statement. */
+async function lock(scope: BrandScope, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const locks = keys.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${`${scope.brandId}:${key}`}, 0))`);
+  await sql`select ${sql.join(locks)}`.execute(scope.db);
+}
+
+const ownerColumns = ['id', 'name', 'email', 'language'] as const;
+const unitColumns = ['serial', 'purchase_date', 'registered_at', 'manufactured_on', 'safety_only'] as const;
+
+function unitOf(row: { serial: string | null; purchase_date: string | null; registered_at: Date; manufactured_on: string | null; safety_only: boolean }): RegisteredUnit {
+  return { serial: row.serial, purchaseDate: row.purchase_date, registeredAt: row.registered_at, manufacturedOn: row.manufactured_on, safetyOnly: row.safety_only };
+}
+
+/**
+ * Adds the ownership unless another active one holds the unit (the unique index on active units
+ * says so); null then. The unit's lock is held, so the holder cannot change before it is read.
+ */
+async function addOwnershipUnlessHeld(scope: BrandScope, request: RegistrationRequest, ownerId: string) {
+  return scope.db
     .insertInto('ownerships')
     .values({
       brand_id: scope.brandId,
@@ -99,57 +147,46 @@ export async function registerOwnership(scope: BrandScope, request: Registration
       proof_status: request.proofFileId ? 'submitted' : 'none',
       submission_id: request.submissionId,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await publishEvent(scope, {
-    type: 'ownership.registered',
-    subjectType: 'ownership',
-    subjectId: ownershipId,
-    payload: { ownershipId, ownerId, modelId: request.modelId, source: request.source, identifiedBy: request.identifiedBy, safetyOnly: request.safetyOnly },
-  });
-  return { kind: 'registered', ownershipId, ownerId };
-}
-
-async function lock(scope: BrandScope, key: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`${scope.brandId}:${key}`}, 0))`.execute(scope.db);
+    // The predicate is written out, not bound, so that PostgreSQL can match it to ownerships_active_unit.
+    .onConflict((conflict) => conflict.columns(['brand_id', 'model_id', 'serial']).where(sql<boolean>`status = 'active' and serial is not null`).doNothing())
+    .returning(['id', ...unitColumns])
+    .executeTakeFirst();
 }
 
 /**
- * The owner to register to. Details typed by someone not signed in never overwrite an existing
- * owner's: anyone can type an email. They only fill what the owner had left empty.
+ * The owner to register to, and whether this registration added them. Details typed by someone not
+ * signed in never overwrite an existing owner's: anyone can type an email. They only fill what the
+ * owner had left empty.
  */
-async function ownerFor(scope: BrandScope, request: RegistrationRequest): Promise<string> {
-  const given = 'missing' in request.owner ? request.owner.missing : request.owner.details;
-  let ownerId: string;
-  if ('missing' in request.owner) ownerId = request.owner.signedInOwnerId;
-  else {
-    const details = request.owner.details;
-    const email = details.email.toLowerCase();
-    await lock(scope, `owner:${email}`);
-    const existing = await scope.db.selectFrom('owners').select('id').where('email', '=', email).executeTakeFirst();
-    if (!existing) {
-      const created = await scope.db
-        .insertInto('owners')
-        .values({
-          brand_id: scope.brandId,
-          email,
-          name: details.name,
-          phone: details.phone ?? null,
-          address: details.address ?? null,
-          city: details.city ?? null,
-          region: details.region ?? null,
-          postal_code: details.postalCode ?? null,
-          country: details.country ?? null,
-          language: request.language,
-          safety_only: request.safetyOnly,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return created.id;
-    }
-    ownerId = existing.id;
-  }
-  await scope.db
+async function ownerFor(scope: BrandScope, request: RegistrationRequest): Promise<RegisteredOwner & { readonly isNew: boolean }> {
+  if ('missing' in request.owner) return { ...(await fillBlanks(scope, request, request.owner.missing, { id: request.owner.signedInOwnerId })), isNew: false };
+  const details = request.owner.details;
+  const email = details.email.toLowerCase();
+  const created = await scope.db
+    .insertInto('owners')
+    .values({
+      brand_id: scope.brandId,
+      email,
+      name: details.name,
+      phone: details.phone ?? null,
+      address: details.address ?? null,
+      city: details.city ?? null,
+      region: details.region ?? null,
+      postal_code: details.postalCode ?? null,
+      country: details.country ?? null,
+      language: request.language,
+      safety_only: request.safetyOnly,
+    })
+    .onConflict((conflict) => conflict.columns(['brand_id', 'email']).doNothing())
+    .returning(ownerColumns)
+    .executeTakeFirst();
+  // No row back: the owner exists (and stays, under the owner's lock); fill in their blanks instead.
+  return created ? { ...created, isNew: true } : { ...(await fillBlanks(scope, request, details, { email })), isNew: false };
+}
+
+/** Fills in what the owner had left empty from what this registration gives; the owner as stored. */
+async function fillBlanks(scope: BrandScope, request: RegistrationRequest, given: OwnerDetails, owner: { readonly id: string } | { readonly email: string }): Promise<RegisteredOwner> {
+  return scope.db
     .updateTable('owners')
     .set((eb) => ({
       phone: eb.fn.coalesce('phone', eb.val(given.phone ?? null)),
@@ -162,19 +199,20 @@ async function ownerFor(scope: BrandScope, request: RegistrationRequest): Promis
       ...(request.safetyOnly ? {} : { safety_only: false }),
       updated_at: new Date(),
     }))
-    .where('id', '=', ownerId)
-    .execute();
-  return ownerId;
+    .where((eb) => ('id' in owner ? eb('id', '=', owner.id) : eb('email', '=', owner.email)))
+    .returning(ownerColumns)
+    .executeTakeFirstOrThrow();
 }
 
 /** A ticked box grants; an unticked one is recorded as "declined" only if the owner was never asked. */
-async function recordRegistrationConsents(scope: BrandScope, ownerId: string, request: RegistrationRequest): Promise<void> {
-  const current = await consentStateOf(scope, ownerId);
+async function recordRegistrationConsents(scope: BrandScope, owner: { readonly id: string; readonly isNew: boolean }, request: RegistrationRequest): Promise<void> {
+  // An owner added by this registration has answered nothing yet: no need to ask the database.
+  const current: ConsentState = owner.isNew ? { email: null, sms: null } : await consentStateOf(scope, owner.id);
   for (const channel of ['email', 'sms'] as const) {
     if (request.consentsAsked && !request.consentsAsked[channel]) continue;
     const ticked = request.consents[channel];
     if (ticked || current[channel] === null) {
-      await recordConsent(scope, ownerId, channel, ticked, request.consentWordings[channel], request.evidence, current);
+      await recordConsent(scope, owner.id, channel, ticked, request.consentWordings[channel], request.evidence, current);
     }
   }
 }

@@ -130,9 +130,9 @@ export const registrationRoutes: RouteModule = (app, { db, config }) => {
       return { status: 409, body: errorBody('registration_conflict', 'This unit is already registered to another owner. The claim is recorded for the brand to review.', { conflictId: outcome.conflictId }) as never };
     }
     if (outcome.kind === 'registered' && body.sendConfirmation) {
-      await queueRegistrationConfirmation(scope, brand, config.publicUrl, { ownershipId: outcome.ownershipId, ownerId: outcome.ownerId, productName: model.name, serial: details.serial });
+      await queueRegistrationConfirmation(scope, brand, config.publicUrl, { ownershipId: outcome.ownershipId, owner: outcome.owner, productName: model.name, serial: details.serial });
     }
-    const ownership = await scope.db.selectFrom('ownerships').select(['purchase_date', 'registered_at', 'serial', 'manufactured_on', 'safety_only']).where('id', '=', outcome.ownershipId).executeTakeFirstOrThrow();
+    const { unit } = outcome;
     return {
       status: outcome.kind === 'registered' ? 201 : 200,
       body: {
@@ -140,10 +140,10 @@ export const registrationRoutes: RouteModule = (app, { db, config }) => {
         ownershipId: outcome.ownershipId,
         ownerId: outcome.ownerId,
         modelId: model.id,
-        serial: ownership.serial,
-        manufacturedOn: ownership.manufactured_on,
-        safetyOnly: ownership.safety_only,
-        coverage: warrantyCoverage(model.warranty, { purchaseDate: ownership.purchase_date, registeredOn: ownership.registered_at.toISOString().slice(0, 10) }),
+        serial: unit.serial,
+        manufacturedOn: unit.manufacturedOn,
+        safetyOnly: unit.safetyOnly,
+        coverage: warrantyCoverage(model.warranty, { purchaseDate: unit.purchaseDate, registeredOn: unit.registeredAt.toISOString().slice(0, 10) }),
       },
     };
   }));

@@ -28,8 +28,9 @@ comment on column messages.body_text is 'personal data';
 comment on column messages.body_html is 'personal data';
 
 -- If the transaction rolls back, so does the job: a message is delivered exactly when it commits.
+-- Generic plans for add_job's statements: see enqueue_event_dispatch (0004_events.sql).
 create or replace function queue_message_delivery() returns trigger
-language plpgsql security definer set search_path = public, pg_temp as $$
+language plpgsql security definer set search_path = public, pg_temp set plan_cache_mode = force_generic_plan as $$
 begin
   perform graphile_worker.add_job('deliver_message', json_build_object('messageId', new.id),
                                   job_key := 'message:' || new.id::text);

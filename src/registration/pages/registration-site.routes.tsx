@@ -131,7 +131,7 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
         return () => site.send(site.page.t('conflict.title', { product: model.name }), <Conflict site={site} model={model} serial={details.serial ?? ''} />, 409);
       }
       if (outcome.kind === 'registered') {
-        await queueRegistrationConfirmation(scope, site.brand, config.publicUrl, { ownershipId: outcome.ownershipId, ownerId: outcome.ownerId, productName: model.name, serial: details.serial });
+        await queueRegistrationConfirmation(scope, site.brand, config.publicUrl, { ownershipId: outcome.ownershipId, owner: outcome.owner, productName: model.name, serial: details.serial });
       }
       const token = newToken();
       await scope.db.updateTable('ownerships').set({ confirmation_token_hash: sha256(token) }).where('id', '=', outcome.ownershipId).execute();
