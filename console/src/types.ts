@@ -278,7 +278,7 @@ export interface RegistrationSettings extends RegistrationSettingsInput {
   updatedAt: string | null;
 }
 
-export type MessageStatus = 'queued' | 'sent' | 'failed' | 'logged';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged';
 
 export interface OutboxMessage {
   id: string;

@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBrand, testDatabase } from '../../test/harness.ts';
 import { type TestMailbox, startTestMailbox } from '../../test/smtp.ts';
-import { inBrand } from '../platform/database/tenancy.ts';
+import type { BrandId } from '../platform/database/tenancy.ts';
 import { messagingTasks, smtpTransport } from './deliver.ts';
-import { queueMessage } from './queue-message.ts';
+import { type OutgoingMessage, queueMessage } from './queue-message.ts';
 
 const { db } = testDatabase();
 let mailbox: TestMailbox;
@@ -15,6 +16,17 @@ afterAll(async () => {
   await mailbox.close();
   await db.destroy();
 });
+
+/**
+ * Queues a message without its delivery job (triggers off for this transaction), so that no worker of
+ * another test file, sharing the database, delivers it before this test does.
+ */
+const queueForThisTest = (brandId: BrandId, message: OutgoingMessage) =>
+  db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    await sql`select set_config('openox.brand_id', ${brandId}, true), set_config('role', 'openox_app', true)`.execute(trx);
+    return queueMessage({ brandId, db: trx }, message);
+  });
 
 const helpers = {} as Parameters<ReturnType<typeof messagingTasks>['deliver_message']>[1];
 const message = (dedupeKey: string, recipient: string) => ({
@@ -32,8 +44,8 @@ const message = (dedupeKey: string, recipient: string) => ({
 describe('deliver_message', () => {
   it('sends a queued email over SMTP once, with its text and HTML parts, from the brand', async () => {
     const brand = await makeBrand(db, 'Mail Brand');
-    const id = await inBrand(db, brand.brandId, (scope) => queueMessage(scope, message('m-1', 'owner@example.com')));
-    const again = await inBrand(db, brand.brandId, (scope) => queueMessage(scope, message('m-1', 'owner@example.com')));
+    const id = await queueForThisTest(brand.brandId, message('m-1', 'owner@example.com'));
+    const again = await queueForThisTest(brand.brandId, message('m-1', 'owner@example.com'));
     expect(again).toBeNull();
 
     const { deliver_message: deliver } = messagingTasks(db, smtpTransport(mailbox.url), 'no-reply@openox.test');
@@ -53,19 +65,31 @@ describe('deliver_message', () => {
 
   it('keeps a message in the outbox, marked logged, when no SMTP server is configured', async () => {
     const brand = await makeBrand(db);
-    const id = await inBrand(db, brand.brandId, (scope) => queueMessage(scope, message('m-2', 'dev@example.com')));
+    const id = await queueForThisTest(brand.brandId, message('m-2', 'dev@example.com'));
     await messagingTasks(db, null, 'no-reply@openox.test').deliver_message({ messageId: id }, helpers);
     expect((await db.selectFrom('messages').select('status').where('id', '=', id as string).executeTakeFirstOrThrow()).status).toBe('logged');
   });
 
   it('records a failed send and throws so the queue retries it', async () => {
     const brand = await makeBrand(db);
-    const id = await inBrand(db, brand.brandId, (scope) => queueMessage(scope, message('m-3', 'later@example.com')));
+    const id = await queueForThisTest(brand.brandId, message('m-3', 'later@example.com'));
     const unreachable = smtpTransport('smtp://127.0.0.1:9');
     await expect(messagingTasks(db, unreachable, 'no-reply@openox.test').deliver_message({ messageId: id }, helpers)).rejects.toThrow();
     const row = await db.selectFrom('messages').select(['status', 'attempts', 'last_error']).where('id', '=', id as string).executeTakeFirstOrThrow();
     expect(row.status).toBe('queued');
     expect(row.attempts).toBe(1);
     expect(row.last_error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe('a message claimed by one deliverer', () => {
+  it('is not sent again by a second one running at the same time', async () => {
+    const brand = await makeBrand(db);
+    const id = await queueForThisTest(brand.brandId, message('m-4', 'once@example.com'));
+    const deliver = messagingTasks(db, smtpTransport(mailbox.url), 'no-reply@openox.test').deliver_message;
+    await Promise.all([deliver({ messageId: id }, helpers), deliver({ messageId: id }, helpers)]);
+    await mailbox.waitFor('once@example.com');
+    expect(mailbox.received.filter((m) => m.messageId === `<${id}@openox>`)).toHaveLength(1);
+    expect(await db.selectFrom('messages').select(['status', 'attempts']).where('id', '=', id as string).executeTakeFirstOrThrow()).toEqual({ status: 'sent', attempts: 1 });
   });
 });

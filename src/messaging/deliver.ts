@@ -1,5 +1,6 @@
 import type { Task } from 'graphile-worker';
 import nodemailer from 'nodemailer';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../platform/database/database.ts';
 
@@ -35,22 +36,36 @@ export function smtpTransport(url: string): EmailTransport {
 }
 
 const deliverPayload = z.object({ messageId: z.uuid() });
+// Longer than any SMTP exchange takes: a message still "sending" after this was left by a crashed deliverer.
+const claimLeaseMinutes = 10;
 
 /**
- * `deliver_message` hands one queued message to its transport, once: a message already sent is
- * skipped, a failure is recorded and retried with backoff by the queue. With no transport (no SMTP
+ * Takes a queued message for sending, atomically: two deliverers (a retry racing a slow first try)
+ * cannot both send it. Null when it is sent, logged, or being sent by another.
+ */
+async function claim(db: Db, messageId: string) {
+  const claimed = await db
+    .updateTable('messages')
+    .set((eb) => ({ status: 'sending', claimed_at: new Date(), attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', messageId)
+    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', sql<Date>`now() - make_interval(mins => ${claimLeaseMinutes})`)])]))
+    .returning(['id', 'channel', 'recipient', 'subject', 'body_text', 'body_html', 'brand_id'])
+    .executeTakeFirst();
+  if (!claimed) return null;
+  const brand = await db.selectFrom('brands').select('name').where('id', '=', claimed.brand_id).executeTakeFirstOrThrow();
+  return { ...claimed, brand_name: brand.name };
+}
+
+/**
+ * `deliver_message` hands one queued message to its transport, once: it is claimed first, a message
+ * already sent or being sent is skipped, a failure is recorded and retried with backoff by the queue. With no transport (no SMTP
  * configured, or an SMS with no provider yet) the message is marked `logged`: it lives in the outbox only.
  */
 export function messagingTasks(db: Db, transport: EmailTransport | null, fromAddress: string): { deliver_message: Task } {
   const deliver: Task = async (payload) => {
     const { messageId } = deliverPayload.parse(payload);
-    const message = await db
-      .selectFrom('messages as m')
-      .innerJoin('brands as b', 'b.id', 'm.brand_id')
-      .select(['m.id', 'm.channel', 'm.status', 'm.recipient', 'm.subject', 'm.body_text', 'm.body_html', 'b.name as brand_name'])
-      .where('m.id', '=', messageId)
-      .executeTakeFirst();
-    if (!message || message.status !== 'queued') return;
+    const message = await claim(db, messageId);
+    if (!message) return;
 
     if (message.channel !== 'email' || !transport) {
       await db.updateTable('messages').set({ status: 'logged' }).where('id', '=', messageId).execute();
@@ -68,16 +83,12 @@ export function messagingTasks(db: Db, transport: EmailTransport | null, fromAdd
     } catch (error) {
       await db
         .updateTable('messages')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String((error as Error).message ?? error).slice(0, 1000) }))
+        .set({ status: 'queued', claimed_at: null, last_error: String((error as Error).message ?? error).slice(0, 1000) })
         .where('id', '=', messageId)
         .execute();
       throw error;
     }
-    await db
-      .updateTable('messages')
-      .set((eb) => ({ status: 'sent', sent_at: new Date(), attempts: eb('attempts', '+', 1), last_error: null }))
-      .where('id', '=', messageId)
-      .execute();
+    await db.updateTable('messages').set({ status: 'sent', sent_at: new Date(), last_error: null }).where('id', '=', messageId).execute();
   };
   return { deliver_message: deliver };
 }

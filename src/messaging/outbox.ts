@@ -13,7 +13,7 @@ export const outboxMessageView = z.object({
   template: z.string(),
   recipient: z.string(),
   subject: z.string().meta({ description: 'Empty for an SMS.' }),
-  status: z.enum(['queued', 'sent', 'failed', 'logged']).meta({ description: '`logged`: no transport is configured, so the message exists only here.' }),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'logged']).meta({ description: '`logged`: no transport is configured, so the message exists only here.' }),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.string(),
@@ -51,7 +51,7 @@ export async function getOutboxMessage(scope: BrandScope, id: string): Promise<O
   return { ...toView(row), bodyText: row.body_text, bodyHtml: row.body_html };
 }
 
-function toView(row: Omit<MessageRow, 'brand_id' | 'dedupe_key' | 'body_text' | 'body_html'>): OutboxMessage {
+function toView(row: Omit<MessageRow, 'brand_id' | 'dedupe_key' | 'body_text' | 'body_html' | 'claimed_at'>): OutboxMessage {
   return {
     id: row.id,
     ownerId: row.owner_id,

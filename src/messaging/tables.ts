@@ -4,7 +4,7 @@ export type MessageChannel = 'email' | 'sms';
 /** Safety always goes; service ignores marketing consent but honours opt-outs; marketing needs opt-in. */
 export type MessageClass = 'safety' | 'service' | 'marketing';
 /** `logged`: no transport is configured (development), so the message exists only in the outbox. */
-export type MessageStatus = 'queued' | 'sent' | 'failed' | 'logged';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged';
 
 export interface MessagingTables {
   messages: {
@@ -21,6 +21,7 @@ export interface MessagingTables {
     body_html: string | null;
     status: Generated<MessageStatus>;
     attempts: Generated<number>;
+    claimed_at: Date | null;
     last_error: string | null;
     created_at: Generated<Date>;
     sent_at: Date | null;

@@ -13,7 +13,9 @@ create table messages (
   subject     text not null default '',
   body_text   text not null,
   body_html   text,
-  status      text not null default 'queued' check (status in ('queued', 'sent', 'failed', 'logged')),
+  status      text not null default 'queued' check (status in ('queued', 'sending', 'sent', 'failed', 'logged')),
+  -- When a deliverer took the message: another may take it over only once this is long past (a crash).
+  claimed_at  timestamptz,
   attempts    integer not null default 0,
   last_error  text,
   created_at  timestamptz not null default now(),

@@ -3,6 +3,7 @@ import type { MessageStatus } from '../../types';
 
 const statusLooks: Record<MessageStatus, { color: string; label: string; hint: string }> = {
   queued: { color: 'blue', label: 'Queued', hint: 'Waiting to be handed to the email or SMS provider.' },
+  sending: { color: 'blue', label: 'Sending', hint: 'Being handed to the provider now.' },
   sent: { color: 'green', label: 'Sent', hint: 'The provider accepted it.' },
   failed: { color: 'red', label: 'Failed', hint: 'Every attempt failed; see the last error.' },
   logged: { color: 'gray', label: 'Logged only', hint: 'No provider is configured, so it was recorded here and not sent.' },
