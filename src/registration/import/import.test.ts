@@ -199,7 +199,8 @@ describe('importing historical registrations', () => {
     const lines = Array.from({ length: 10 }, (_, i) => `q${i}@example.com,Q,${gtins.dishwasher},AA0000001${i}`);
     const broken = new Readable({ read() {} });
     broken.push(`email,name,gtin,serial\n${lines.slice(0, 7).join('\n')}\n`);
-    setTimeout(() => broken.destroy(new Error('connection reset')), 50);
+    // Long enough for the seven lines to be applied even on a busy machine; then the upload breaks.
+    setTimeout(() => broken.destroy(new Error('connection reset')), 1500);
     let importId = '';
     await expect(
       importRegistrations(db, brand.brandId, {
