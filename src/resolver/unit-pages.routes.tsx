@@ -1,6 +1,8 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sitePath } from '../owner-site/brand-site.ts';
-import { openSite } from '../owner-site/site-request.tsx';
+import { openSite, type Site } from '../owner-site/site-request.tsx';
+import type { Db } from '../platform/database/database.ts';
 import { type BrandScope, inBrand } from '../platform/database/tenancy.ts';
 import { withinRateLimit } from '../platform/http/rate-limit.ts';
 import type { RouteModule } from '../platform/http/server.ts';
@@ -29,18 +31,12 @@ type UnitQuery = z.output<typeof unitQuery>;
 export const unitPageRoutes: RouteModule = (app, { db }) => {
   const schema = { hide: true, params: slugParams, querystring: unitQuery } as const;
 
-  app.get('/o/:slug/registered-unit', { schema }, async (request, reply) => {
-    const site = await openSite(db, request, reply);
-    if (!site) return reply;
-    const { t } = site.page;
-    const query = request.query;
-    if (query.serial && !(await withinRateLimit(db, serialLookups, request.ip))) return site.send(t('resolver.tooManyTitle'), <TooMany t={t} />, 429);
-    return inBrand(db, site.brand.id, async (scope) => {
-      const model = query.gtin ? await modelByGtin(scope, query.gtin) : undefined;
-      if (!model) return site.send(t('notFound.title'), <NotFound site={site} />, 404);
-      const unit = unitOf(query, model.gtin);
+  app.get('/o/:slug/registered-unit', { schema }, (request, reply) =>
+    answerUnitPage(db, request, reply, { countsSerialLookup: true }, async (site, scope, model) => {
+      const { t } = site.page;
+      const unit = unitOf(request.query, model.gtin);
       const registerHref = unitPageUrl('', site.brand, 'register', unit);
-      const state = query.serial ? await unitState(scope, model.id, unit) : null;
+      const state = request.query.serial ? await unitState(scope, model.id, unit) : null;
       // A stale link (the unit was transferred or retired since): registering it is what is left to do.
       if (!state?.activeOwnershipId) return reply.redirect(registerHref, 303);
       if (site.owner) {
@@ -50,19 +46,13 @@ export const unitPageRoutes: RouteModule = (app, { db }) => {
       return site.send(t('resolver.registeredTitle'), (
         <RegisteredUnit t={t} productName={model.name} signInHref={sitePath(site.brand, '/sign-in')} registerHref={registerHref} />
       ));
-    });
-  });
+    }),
+  );
 
-  app.get('/o/:slug/recall-status', { schema }, async (request, reply) => {
-    const site = await openSite(db, request, reply);
-    if (!site) return reply;
-    const { t } = site.page;
-    const query = request.query;
-    if (query.serial && !(await withinRateLimit(db, serialLookups, request.ip))) return site.send(t('resolver.tooManyTitle'), <TooMany t={t} />, 429);
-    return inBrand(db, site.brand.id, async (scope) => {
-      const model = query.gtin ? await modelByGtin(scope, query.gtin) : undefined;
-      if (!model) return site.send(t('notFound.title'), <NotFound site={site} />, 404);
-      const unit = unitOf(query, model.gtin);
+  app.get('/o/:slug/recall-status', { schema }, (request, reply) =>
+    answerUnitPage(db, request, reply, { countsSerialLookup: true }, async (site, scope, model) => {
+      const { t } = site.page;
+      const unit = unitOf(request.query, model.gtin);
       const state = await unitState(scope, model.id, unit);
       const covered = new Set(state.recalls.map((recall) => recall.id));
       // Recalls this unit may fall under, had the code told its serial or date of manufacture.
@@ -73,16 +63,12 @@ export const unitPageRoutes: RouteModule = (app, { db }) => {
       return site.send(title, (
         <RecallStatus t={t} title={title} recalls={state.recalls} toCheck={toCheck} registerHref={unitPageUrl('', site.brand, 'register', unit)} productName={model.name} />
       ));
-    });
-  });
+    }),
+  );
 
-  app.get('/o/:slug/faqs', { schema }, async (request, reply) => {
-    const site = await openSite(db, request, reply);
-    if (!site) return reply;
-    const { t } = site.page;
-    return inBrand(db, site.brand.id, async (scope) => {
-      const model = request.query.gtin ? await modelByGtin(scope, request.query.gtin) : undefined;
-      if (!model) return site.send(t('notFound.title'), <NotFound site={site} />, 404);
+  app.get('/o/:slug/faqs', { schema }, (request, reply) =>
+    answerUnitPage(db, request, reply, { countsSerialLookup: false }, async (site, scope, model) => {
+      const { t } = site.page;
       const faqs = await scope.db
         .selectFrom('resources')
         .select(['id', 'title', 'body', 'url', 'file_id', 'language'])
@@ -100,9 +86,35 @@ export const unitPageRoutes: RouteModule = (app, { db }) => {
       }));
       const title = t('resolver.faqsTitle', { product: model.name });
       return site.send(title, <FaqList t={t} title={title} entries={entries} />);
-    });
-  });
+    }),
+  );
 };
+
+type UnitModel = NonNullable<Awaited<ReturnType<typeof modelByGtin>>>;
+
+/**
+ * What every unit page does first: open the brand site, hold serial lookups to the rate limit
+ * (a page naming a serial could otherwise be used to sweep serials), and find the model the GTIN
+ * names, answering a friendly 404 when there is none.
+ */
+async function answerUnitPage(
+  db: Db,
+  request: FastifyRequest<{ Querystring: UnitQuery }>,
+  reply: FastifyReply,
+  { countsSerialLookup }: { countsSerialLookup: boolean },
+  page: (site: Site, scope: BrandScope, model: UnitModel) => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  const site = await openSite(db, request, reply);
+  if (!site) return reply;
+  const { t } = site.page;
+  const query = request.query;
+  if (countsSerialLookup && query.serial && !(await withinRateLimit(db, serialLookups, request.ip))) return site.send(t('resolver.tooManyTitle'), <TooMany t={t} />, 429);
+  return inBrand(db, site.brand.id, async (scope) => {
+    const model = query.gtin ? await modelByGtin(scope, query.gtin) : undefined;
+    if (!model) return site.send(t('notFound.title'), <NotFound site={site} />, 404);
+    return page(site, scope, model);
+  });
+}
 
 /** The brand's model a GTIN-14 names (row-level security keeps the lookup to this brand). */
 async function modelByGtin(scope: BrandScope, gtin14: string) {
