@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { createElement } from 'react';
 import { z } from 'zod';
 import type { Db } from '../platform/database/database.ts';
+import { sendStoredFile } from '../platform/files/files.ts';
 import { type BrandScope, inBrand } from '../platform/database/tenancy.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { brandSiteBySlug } from './brand-site.ts';
@@ -51,13 +52,7 @@ async function sendPublicFile(db: Db, slug: string, reply: FastifyReply, fileOf:
       })
     : undefined;
   if (!file) return reply.code(404).type('text/html; charset=utf-8').send(plainNotFound());
-  return reply
-    .type(file.content_type)
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-    .header('cache-control', 'public, max-age=3600')
-    .header('content-disposition', `inline; filename="${file.original_name.replace(/[^\w.-]/g, '_')}"`)
-    .send(file.content);
+  return sendStoredFile(reply, { contentType: file.content_type, originalName: file.original_name, content: file.content }, 'public, max-age=3600');
 }
 
 function isUuid(value: string): boolean {

@@ -6,7 +6,7 @@ import { readForCaller } from '../http/read.ts';
 import { errorResponses, idParams } from '../http/responses.ts';
 import type { RouteModule } from '../http/server.ts';
 import { write } from '../http/write.ts';
-import { filePurposes, fileView, getFile, storeFile, uploadRules } from './files.ts';
+import { filePurposes, fileView, getFile, sendStoredFile, storeFile, uploadRules } from './files.ts';
 
 export const fileRoutes: RouteModule = (app, { db }) => {
   app.post('/api/v1/files', {
@@ -40,12 +40,6 @@ export const fileRoutes: RouteModule = (app, { db }) => {
     schema: { tags: ['files'], summary: "A file's content", params: idParams },
   }, async (request, reply) => {
     const { view, content } = await readForCaller(db, request, (scope) => getFile(scope, request.params.id, true));
-    return reply
-      .type(view.contentType)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
-      .header('cache-control', 'private, max-age=3600')
-      .header('content-disposition', `inline; filename="${view.originalName.replace(/[^\w.-]/g, '_')}"`)
-      .send(content);
+    return sendStoredFile(reply, { contentType: view.contentType, originalName: view.originalName, content: content as Buffer }, 'private, max-age=3600');
   });
 };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { z } from 'zod';
 import type { Actor } from '../../access/principal.ts';
@@ -110,4 +111,18 @@ function describeType(mime: string): string {
 
 function formatBytes(bytes: number): string {
   return bytes >= megabyte ? `${(bytes / megabyte).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/**
+ * Sends a stored file as itself and nothing more: its sniffed type, never sniffed again by the
+ * browser, and sandboxed, so an uploaded file cannot run as a page of OpenOX's origin.
+ */
+export function sendStoredFile(reply: FastifyReply, file: { contentType: string; originalName: string; content: Buffer }, cacheControl: string): FastifyReply {
+  return reply
+    .type(file.contentType)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+    .header('cache-control', cacheControl)
+    .header('content-disposition', `inline; filename="${file.originalName.replace(/[^\w.-]/g, '_')}"`)
+    .send(file.content);
 }
