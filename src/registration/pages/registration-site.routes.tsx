@@ -16,7 +16,7 @@ import { queueRegistrationConfirmation } from '../confirmation.tsx';
 import { registerOwnership } from '../register.ts';
 import { type RegistrableModel, modelIdByGtin, registrableModel } from '../registrable-model.ts';
 import { type FieldProblem, type OwnerField, checkRegistrationForm, latestToday, ownerFields } from '../registration-form.ts';
-import { registrationSettingsOf } from '../settings.ts';
+import { type RegistrationSettings, registrationSettingsOf } from '../settings.ts';
 import { consentWording } from '../wording.ts';
 import { ProductCare } from './product-care.tsx';
 import { readMultipartForm } from './read-form.ts';
@@ -62,7 +62,7 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
         identified_by: query.via === 'qr' ? 'qr' : 'typed',
         source: query.via === 'qr' ? 'qr' : 'web',
       };
-      return formPage(site, scope, model, values, {}, null);
+      return formPage(site, await registrationSettingsOf(scope), model, values, {}, null);
     });
     return respond();
   });
@@ -101,7 +101,7 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
       const askOwner = ownerFieldsToAsk(site, model);
       const check = checkRegistrationForm(values, { serialMasks: model.serialMasks, retailers: settings.retailers, countries: settings.countries, safety: model.safety, purchaseDetailsRequired: model.safety === null, askOwner, manufacturedOn, today: latestToday() });
       if (!check.ok || Object.keys(problems).length > 0) {
-        return formPage(site, scope, model, values, { ...(check.ok ? {} : check.problems), ...problems }, proof, 422);
+        return formPage(site, settings, model, values, { ...(check.ok ? {} : check.problems), ...problems }, proof, 422);
       }
       const { details } = check;
       const owner = details.owner;
@@ -175,9 +175,8 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
   });
 };
 
-/** Loads what the form shows and returns the sending of it, for after the transaction. */
-async function formPage(site: Site, scope: BrandScope, model: RegistrableModel, values: Record<string, string>, problems: Record<string, FieldProblem>, proofKept: { id: string; name: string } | null, status = 200) {
-  const settings = await registrationSettingsOf(scope);
+/** The sending of the form page, for after the transaction. */
+function formPage(site: Site, settings: RegistrationSettings, model: RegistrableModel, values: Record<string, string>, problems: Record<string, FieldProblem>, proofKept: { id: string; name: string } | null, status = 200) {
   const serialFromCode = values.identified_by === 'qr' && Boolean(values.serial) && !problems.serial && model.serialMasks.some((mask) => serialMatchesMask(values.serial as string, mask.tokens));
   const title = Object.keys(problems).length > 0 ? `${site.page.t('register.errorsTitle', { count: Object.keys(problems).length })} · ${site.page.t('register.title', { product: model.name })}` : site.page.t('register.title', { product: model.name });
   const view = { model, settings, owner: site.owner, askOwner: ownerFieldsToAsk(site, model), values, problems, serialFromCode, manufacturedOn: manufacturedOnOf(model, values.production_date, values.serial), proofKept };
