@@ -9,6 +9,14 @@ export function consentWording(settings: RegistrationSettings, channel: ConsentC
   return { text: own ?? t(channel === 'email' ? 'register.consentEmail' : 'register.consentSms', { brand: brandName }), language };
 }
 
+/** The words of every channel's consent box, in the page's language, for the brand. */
+export function consentWordings(settings: RegistrationSettings, page: { language: string; t: Translate; brand: { name: string } }): Record<ConsentChannel, ConsentWording> {
+  return {
+    email: consentWording(settings, 'email', page.language, page.t, page.brand.name),
+    sms: consentWording(settings, 'sms', page.language, page.t, page.brand.name),
+  };
+}
+
 /**
  * What the page must say about warranty rights for an owner in `country`: that registering is
  * optional and not registering takes no right away (US: Magnuson-Moss; California Civil Code 1793.1).

@@ -6,6 +6,7 @@ import { systemActor } from '../../access/principal.ts';
 import { sitePath } from '../../owner-site/brand-site.ts';
 import { openSite, type Site } from '../../owner-site/site-request.tsx';
 import type { Db } from '../../platform/database/database.ts';
+import type { ConsentChannel } from '../tables.ts';
 import { type BrandScope, inBrand } from '../../platform/database/tenancy.ts';
 import { storeFile } from '../../platform/files/files.ts';
 import { ApiError } from '../../platform/http/errors.ts';
@@ -16,9 +17,9 @@ import { registrableModel } from '../../registration/registrable-model.ts';
 import { registrationSettingsOf } from '../../registration/settings.ts';
 import { type FieldProblem, type OwnerField, checkRegistrationForm } from '../../registration/registration-form.ts';
 import { Field, type FieldState, ProblemSummary } from '../../registration/pages/form-fields.tsx';
-import { consentWording } from '../../registration/wording.ts';
+import { consentWordings } from '../../registration/wording.ts';
 import { isCoveredOn, warrantyCoverage } from '../../warranty/coverage.ts';
-import { type ConsentState, consentChannels, consentStateOf, recordConsent } from '../consents.ts';
+import { type ConsentState, type ConsentWording, consentChannels, consentStateOf, recordConsent } from '../consents.ts';
 
 const slugParams = z.object({ slug: z.string() });
 const ownershipParams = slugParams.extend({ id: z.string() });
@@ -118,8 +119,9 @@ export const myProductsRoutes: RouteModule = (app, { db }) => {
         if (owner.safetyOnly) return;
         const settings = await registrationSettingsOf(scope);
         const current = await consentStateOf(scope, owner.id);
+        const wordings = consentWordings(settings, opened.page);
         for (const channel of consentChannels) {
-          const wording = consentWording(settings, channel, opened.page.language, opened.page.t, opened.brand.name);
+          const wording = wordings[channel];
           const wanted = request.body[`consent_${channel}`] === 'on';
           // Only a change is recorded: an untouched, never-given consent stays "never asked".
           if (wanted || current[channel] === true) {
@@ -191,11 +193,11 @@ async function accountForm(db: Db, site: Site, values: Record<string, string>, p
   const owner = site.owner as NonNullable<Site['owner']>;
   const { consents, settings } = await inBrand(db, site.brand.id, async (scope) => ({ consents: await consentStateOf(scope, owner.id), settings: await registrationSettingsOf(scope) }));
   // The boxes show the very words a consent given here is recorded with.
-  const wordings = Object.fromEntries(consentChannels.map((channel) => [channel, consentWording(settings, channel, site.page.language, site.page.t, site.brand.name).text]));
+  const wordings = consentWordings(settings, site.page);
   return <Account site={site} state={{ values, problems, t: site.page.t }} consents={consents} wordings={wordings} saved={saved} />;
 }
 
-function Account({ site, state, consents, wordings, saved }: { site: Site; state: FieldState; consents: ConsentState; wordings: Record<string, string>; saved: boolean }) {
+function Account({ site, state, consents, wordings, saved }: { site: Site; state: FieldState; consents: ConsentState; wordings: Record<ConsentChannel, ConsentWording>; saved: boolean }) {
   const { t } = site.page;
   const owner = site.owner as NonNullable<Site['owner']>;
   return (
@@ -213,7 +215,7 @@ function Account({ site, state, consents, wordings, saved }: { site: Site; state
           {owner.safetyOnly ? <p>{t('account.safetyOnlyNote')}</p> : consentChannels.map((channel) => (
             <label key={channel} className="check" htmlFor={`consent_${channel}`}>
               <input type="checkbox" id={`consent_${channel}`} name={`consent_${channel}`} defaultChecked={consents[channel] === true} />
-              <span>{wordings[channel]}</span>
+              <span>{wordings[channel].text}</span>
             </label>
           ))}
           <p className="hint">{t('account.serviceNote')}</p>

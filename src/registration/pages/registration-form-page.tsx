@@ -4,7 +4,7 @@ import type { RecognisedOwner } from '../../owners/owner-session.ts';
 import type { RegistrableModel } from '../registrable-model.ts';
 import type { FieldProblem, OwnerField } from '../registration-form.ts';
 import type { RegistrationSettings } from '../settings.ts';
-import { consentWording, rightsStatements } from '../wording.ts';
+import { consentWordings, rightsStatements } from '../wording.ts';
 import { ErrorText, Field, type FieldState, ProblemSummary } from './form-fields.tsx';
 
 export interface RegistrationFormView {
@@ -117,14 +117,15 @@ export function RegistrationFormPage({ page, view }: { page: PageContext; view: 
 }
 
 function Consents({ page, view, state }: { page: PageContext; view: RegistrationFormView; state: FieldState }) {
-  const { t, language, brand } = page;
+  const { t } = page;
+  const wordings = consentWordings(view.settings, page);
   return (
     <fieldset style={{ border: 0, padding: 0, margin: '1rem 0 0' }}>
       <legend><strong>{t('register.consentTitle')}</strong></legend>
       {(['email', 'sms'] as const).map((channel) => (
         <label key={channel} className="check" htmlFor={`consent_${channel}`}>
           <input type="checkbox" id={`consent_${channel}`} name={`consent_${channel}`} defaultChecked={view.values[`consent_${channel}`] === 'on'} aria-describedby={state.problems[`consent_${channel}`] ? `consent_${channel}-error` : undefined} />
-          <span>{consentWording(view.settings, channel, language, t, brand.name).text}</span>
+          <span>{wordings[channel].text}</span>
         </label>
       ))}
       <ErrorText state={state} name="consent_sms" />

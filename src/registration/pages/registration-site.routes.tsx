@@ -17,7 +17,7 @@ import { registerOwnership } from '../register.ts';
 import { type RegistrableModel, modelIdByGtin, registrableModel } from '../registrable-model.ts';
 import { type FieldProblem, type OwnerField, checkRegistrationForm, latestToday, ownerFields } from '../registration-form.ts';
 import { type RegistrationSettings, registrationSettingsOf } from '../settings.ts';
-import { consentWording } from '../wording.ts';
+import { consentWordings } from '../wording.ts';
 import { ProductCare } from './product-care.tsx';
 import { readMultipartForm } from './read-form.ts';
 import { RegistrationFormPage } from './registration-form-page.tsx';
@@ -105,7 +105,6 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
       }
       const { details } = check;
       const owner = details.owner;
-      const wordings = { email: consentWording(settings, 'email', site.page.language, site.page.t, site.brand.name), sms: consentWording(settings, 'sms', site.page.language, site.page.t, site.brand.name) };
       const outcome = await registerOwnership(scope, {
         modelId: model.id,
         owner: site.owner ? { signedInOwnerId: site.owner.id, missing: owner } : { signedInOwnerId: null, details: { ...owner, email: owner.email as string, name: owner.name as string } },
@@ -123,7 +122,7 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
         identifiedBy: values.identified_by === 'qr' ? 'qr' : 'typed',
         proofFileId: proof?.id ?? null,
         consents: details.consents,
-        consentWordings: wordings,
+        consentWordings: consentWordings(settings, site.page),
         evidence: { source: 'registration_page', ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
         submissionId,
       });
