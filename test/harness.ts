@@ -5,6 +5,7 @@ import { createApiKey } from '../src/access/api-keys.ts';
 import type { Role } from '../src/access/permissions.ts';
 import { systemActor } from '../src/access/principal.ts';
 import { hashPassword } from '../src/access/secrets.ts';
+import { issueSignInLink } from '../src/owners/sign-in-links.ts';
 import { gs1CheckDigit } from '../src/catalog/gtin.ts';
 import { routeModules } from '../src/composition.ts';
 import { readConfig } from '../src/config.ts';
@@ -79,4 +80,18 @@ export function freshGtin(): string {
     const gtin = `${body}${gs1CheckDigit(body)}`;
     if (!demoGtins.has(gtin)) return gtin;
   }
+}
+
+/** A browser signed in as the owner on the brand's owner site: the `cookie` header to send. */
+export async function ownerCookie(app: App, db: Db, brand: TestBrand, ownerId: string): Promise<string> {
+  const { token } = await inBrand(db, brand.brandId, (scope) => issueSignInLink(scope, ownerId, 10));
+  const signedIn = await app.inject({
+    method: 'POST',
+    url: `/o/${brand.slug}/sign-in/${token}`,
+    payload: 'next=',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  const cookie = signedIn.cookies.find((c) => c.name === 'openox_owner');
+  if (!cookie) throw new Error(`Signing in answered ${signedIn.statusCode} without a session cookie.`);
+  return `openox_owner=${cookie.value}`;
 }

@@ -9,6 +9,9 @@ import { ApiKeysPage } from './pages/ApiKeysPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { BrandSettingsPage } from './pages/BrandSettingsPage';
 import { CatalogPage } from './pages/CatalogPage';
+import { ClaimCategoriesPage } from './pages/ClaimCategoriesPage';
+import { ClaimPage } from './pages/ClaimPage';
+import { ClaimsPage } from './pages/ClaimsPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/ImportPage';
 import { ImportsPage } from './pages/ImportsPage';
@@ -20,6 +23,7 @@ import { OwnersPage } from './pages/OwnersPage';
 import { RegistrationConflictsPage } from './pages/RegistrationConflictsPage';
 import { RegistrationSettingsPage } from './pages/RegistrationSettingsPage';
 import { RegistrationsPage } from './pages/RegistrationsPage';
+import { ServiceCentresPage } from './pages/ServiceCentresPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
 import { useSession } from './session';
@@ -51,6 +55,7 @@ export function App() {
               <Route path="catalog" element={<RequirePermission permission="catalog:read"><CatalogPage /></RequirePermission>} />
               <Route path="catalog/new" element={<RequirePermission permission="catalog:write"><ModelPage /></RequirePermission>} />
               <Route path="catalog/:modelId" element={<RequirePermission permission="catalog:read"><ModelPage /></RequirePermission>} />
+              <Route path="service-centres" element={<RequirePermission permission="catalog:read"><ServiceCentresPage /></RequirePermission>} />
               <Route path="owners" element={<RequirePermission permission="owners:read"><OwnersPage /></RequirePermission>} />
               <Route path="owners/:ownerId" element={<RequirePermission permission="owners:read"><OwnerPage /></RequirePermission>} />
               <Route path="registrations" element={<RequirePermission permission="owners:read"><RegistrationsPage /></RequirePermission>} />
@@ -58,6 +63,9 @@ export function App() {
               <Route path="imports/:importId" element={<RequirePermission permission="registrations:import"><ImportPage /></RequirePermission>} />
               <Route path="registration-conflicts" element={<RequirePermission permission="owners:read"><RegistrationConflictsPage /></RequirePermission>} />
               <Route path="outbox" element={<RequirePermission permission="messages:read"><OutboxPage /></RequirePermission>} />
+              <Route path="claims" element={<RequirePermission permission="claims:read"><ClaimsPage /></RequirePermission>} />
+              <Route path="claims/:claimId" element={<RequirePermission permission="claims:read"><ClaimPage /></RequirePermission>} />
+              <Route path="claim-categories" element={<RequirePermission permission="claims:read"><ClaimCategoriesPage /></RequirePermission>} />
               <Route path="registration-settings" element={<RequirePermission permission="registration_settings:manage"><RegistrationSettingsPage /></RequirePermission>} />
               <Route path="staff" element={<RequirePermission permission="staff:read"><StaffPage /></RequirePermission>} />
               <Route path="api-keys" element={<RequirePermission permission="api_keys:manage"><ApiKeysPage /></RequirePermission>} />

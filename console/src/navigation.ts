@@ -10,7 +10,9 @@ export interface Section {
 export const sections: Section[] = [
   { label: 'Home', path: '/', permission: null },
   { label: 'Catalog', path: '/catalog', permission: 'catalog:read' },
+  { label: 'Service centres', path: '/service-centres', permission: 'catalog:read' },
   { label: 'Owners', path: '/owners', permission: 'owners:read' },
+  { label: 'Claims', path: '/claims', permission: 'claims:read' },
   { label: 'Registrations', path: '/registrations', permission: 'owners:read' },
   { label: 'Registration conflicts', path: '/registration-conflicts', permission: 'owners:read' },
   { label: 'Imports', path: '/imports', permission: 'registrations:import' },
@@ -20,4 +22,5 @@ export const sections: Section[] = [
   { label: 'Audit log', path: '/audit-log', permission: 'audit:read' },
   { label: 'Brand settings', path: '/brand', permission: 'brand:manage' },
   { label: 'Registration settings', path: '/registration-settings', permission: 'registration_settings:manage' },
+  { label: 'Claim categories', path: '/claim-categories', permission: 'catalog:write' },
 ];

@@ -13,7 +13,9 @@ export type Permission =
   | 'owners:write'
   | 'registrations:import'
   | 'messages:read'
-  | 'registration_settings:manage';
+  | 'registration_settings:manage'
+  | 'claims:read'
+  | 'claims:write';
 
 export const roles = ['admin', 'marketer', 'agent', 'analyst'] as const;
 export type Role = (typeof roles)[number];
@@ -56,8 +58,10 @@ export interface SerialRule {
 export interface Warranty {
   partsMonths: number;
   labourMonths: number;
-  startsAt: 'purchase' | 'registration';
+  startsAt: 'purchase' | 'delivery' | 'registration';
   proofRequired: 'none' | 'receipt' | 'receipt_and_serial_photo';
+  transferable: boolean;
+  noProofGraceMonths: number;
 }
 
 export interface MaintenanceTask {
@@ -278,7 +282,7 @@ export interface RegistrationSettings extends RegistrationSettingsInput {
   updatedAt: string | null;
 }
 
-export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged' | 'suppressed';
 
 export interface OutboxMessage {
   id: string;

@@ -8,7 +8,7 @@ import { requirePermission } from './principal.ts';
 const auditEntryView = z.object({
   id: z.uuid(),
   at: z.string(),
-  actorType: z.enum(['staff', 'api_key', 'system']),
+  actorType: z.enum(['staff', 'api_key', 'system', 'owner']),
   actorId: z.uuid().nullable(),
   actorLabel: z.string(),
   action: z.string(),
@@ -28,7 +28,7 @@ export const auditRoutes: RouteModule = (app, { db }) => {
         ...pageQuery,
         subjectType: z.string().max(50).optional(),
         subjectId: z.uuid().optional(),
-        actorType: z.enum(['staff', 'api_key', 'system']).optional(),
+        actorType: z.enum(['staff', 'api_key', 'system', 'owner']).optional(),
       }),
       response: { 200: pageOf(auditEntryView), ...errorResponses },
     },

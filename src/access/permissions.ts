@@ -16,6 +16,8 @@ export const permissions = [
   'registrations:import',
   'messages:read',
   'registration_settings:manage',
+  'claims:read',
+  'claims:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -24,7 +26,7 @@ const grants: Readonly<Record<Role, readonly Permission[]>> = {
   admin: permissions,
   marketer: ['catalog:read', 'events:read', 'owners:read', 'messages:read'],
   // Agents register products for callers and correct their details.
-  agent: ['catalog:read', 'owners:read', 'owners:write', 'messages:read'],
+  agent: ['catalog:read', 'owners:read', 'owners:write', 'messages:read', 'claims:read', 'claims:write'],
   // Analysts see numbers, not people.
   analyst: ['catalog:read', 'events:read'],
 };

@@ -19,7 +19,7 @@ export interface Principal {
 
 /** Who a change is attributed to in the audit log and events. */
 export interface Actor {
-  readonly type: 'staff' | 'api_key' | 'system';
+  readonly type: 'staff' | 'api_key' | 'system' | 'owner';
   readonly id: string | null;
   readonly label: string;
   readonly requestId: string | null;

@@ -44,7 +44,7 @@ export interface AccessTables {
   audit_log: {
     id: Generated<string>;
     brand_id: string;
-    actor_type: 'staff' | 'api_key' | 'system';
+    actor_type: 'staff' | 'api_key' | 'system' | 'owner';
     actor_id: string | null;
     actor_label: string;
     action: string;

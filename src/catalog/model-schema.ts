@@ -6,7 +6,7 @@ export const lifecycleStages = ['unboxing', 'onboarding', 'enjoying', 'sharing',
 export type LifecycleStage = (typeof lifecycleStages)[number];
 export const resourceKinds = ['manual', 'quick_start', 'video', 'faq', 'troubleshooting'] as const;
 export type ResourceKind = (typeof resourceKinds)[number];
-export const warrantyStarts = ['purchase', 'registration'] as const;
+export const warrantyStarts = ['purchase', 'delivery', 'registration'] as const;
 export type WarrantyStart = (typeof warrantyStarts)[number];
 export const proofRequirements = ['none', 'receipt', 'receipt_and_serial_photo'] as const;
 export type ProofRequired = (typeof proofRequirements)[number];
@@ -35,8 +35,12 @@ const months = z.number({ error: 'Give a number of months.' }).int('Give whole m
 export const warrantyTerms = z.strictObject({
   partsMonths: months,
   labourMonths: months,
-  startsAt: z.enum(warrantyStarts).meta({ description: 'Whether coverage runs from the date of purchase or of registration.' }),
+  startsAt: z.enum(warrantyStarts).meta({
+    description: 'Whether coverage runs from the date of purchase, the later of purchase and delivery or installation, or registration. Where the law starts it at a later delivery (California), it does so whatever this says.',
+  }),
   proofRequired: z.enum(proofRequirements),
+  transferable: z.boolean().default(true).meta({ description: 'Whether a later owner of the unit (a transfer) keeps the warranty.' }),
+  noProofGraceMonths: months.default(3).meta({ description: 'Without proof of purchase, coverage starts this many months after the date of manufacture.' }),
 });
 
 const maintenanceTaskInput = z.strictObject({

@@ -111,6 +111,8 @@ function columnsOf(input: CreateModel) {
     warranty_labour_months: input.warranty.labourMonths,
     warranty_starts_at: input.warranty.startsAt,
     proof_required: input.warranty.proofRequired,
+    warranty_transferable: input.warranty.transferable,
+    no_proof_grace_months: input.warranty.noProofGraceMonths,
   };
 }
 
@@ -178,6 +180,8 @@ function toView(row: ModelWithLists): ModelView {
       labourMonths: row.warranty_labour_months,
       startsAt: row.warranty_starts_at,
       proofRequired: row.proof_required,
+      transferable: row.warranty_transferable,
+      noProofGraceMonths: row.no_proof_grace_months,
     },
     maintenanceSchedule: row.maintenance_schedule,
     createdAt: row.created_at.toISOString(),

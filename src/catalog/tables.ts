@@ -14,6 +14,8 @@ export interface CatalogTables {
     warranty_labour_months: number;
     warranty_starts_at: WarrantyStart;
     proof_required: ProofRequired;
+    warranty_transferable: Generated<boolean>;
+    no_proof_grace_months: Generated<number>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../platform/database/database.ts';
+import { isSuppressed } from './suppressions.ts';
 
 export interface Email {
   readonly from: { readonly name: string; readonly address: string };
@@ -49,7 +50,7 @@ async function claim(db: Db, messageId: string) {
     .set((eb) => ({ status: 'sending', claimed_at: new Date(), attempts: eb('attempts', '+', 1) }))
     .where('id', '=', messageId)
     .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', sql<Date>`now() - make_interval(mins => ${claimLeaseMinutes})`)])]))
-    .returning(['id', 'channel', 'recipient', 'subject', 'body_text', 'body_html', 'brand_id'])
+    .returning(['id', 'channel', 'class', 'recipient', 'subject', 'body_text', 'body_html', 'brand_id'])
     .executeTakeFirst();
   if (!claimed) return null;
   const brand = await db.selectFrom('brands').select('name').where('id', '=', claimed.brand_id).executeTakeFirstOrThrow();
@@ -59,7 +60,9 @@ async function claim(db: Db, messageId: string) {
 /**
  * `deliver_message` hands one queued message to its transport, once: it is claimed first, a message
  * already sent or being sent is skipped, a failure is recorded and retried with backoff by the queue. With no transport (no SMTP
- * configured, or an SMS with no provider yet) the message is marked `logged`: it lives in the outbox only.
+ * configured, or an SMS with no provider yet) the message is marked `logged`: it lives in the outbox only. A message to a
+ * recipient who opted out of the channel (or bounced, or complained) is marked `suppressed` and not sent, unless it is a
+ * safety notice: those go whatever the owner chose.
  */
 export function messagingTasks(db: Db, transport: EmailTransport | null, fromAddress: string): { deliver_message: Task } {
   const deliver: Task = async (payload) => {
@@ -67,6 +70,10 @@ export function messagingTasks(db: Db, transport: EmailTransport | null, fromAdd
     const message = await claim(db, messageId);
     if (!message) return;
 
+    if (message.class !== 'safety' && (await isSuppressed(db, message.brand_id, message.channel, message.recipient))) {
+      await db.updateTable('messages').set({ status: 'suppressed' }).where('id', '=', messageId).execute();
+      return;
+    }
     if (message.channel !== 'email' || !transport) {
       await db.updateTable('messages').set({ status: 'logged' }).where('id', '=', messageId).execute();
       return;

@@ -13,7 +13,9 @@ export const outboxMessageView = z.object({
   template: z.string(),
   recipient: z.string(),
   subject: z.string().meta({ description: 'Empty for an SMS.' }),
-  status: z.enum(['queued', 'sending', 'sent', 'failed', 'logged']).meta({ description: '`logged`: no transport is configured, so the message exists only here.' }),
+  status: z.enum(['queued', 'sending', 'sent', 'failed', 'logged', 'suppressed']).meta({
+    description: '`logged`: no transport is configured, so the message exists only here. `suppressed`: the recipient opted out of this channel (or bounced, or complained); not sent.',
+  }),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.string(),

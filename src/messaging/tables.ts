@@ -3,8 +3,13 @@ import type { Generated } from 'kysely';
 export type MessageChannel = 'email' | 'sms';
 /** Safety always goes; service ignores marketing consent but honours opt-outs; marketing needs opt-in. */
 export type MessageClass = 'safety' | 'service' | 'marketing';
-/** `logged`: no transport is configured (development), so the message exists only in the outbox. */
-export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged';
+/**
+ * `logged`: no transport is configured (development), so the message exists only in the outbox.
+ * `suppressed`: the recipient opted out of the channel (or bounced, or complained), so it was not sent.
+ */
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged' | 'suppressed';
+/** Why a recipient gets nothing but safety notices on a channel. */
+export type SuppressionReason = 'opted_out' | 'bounced' | 'complained';
 
 export interface MessagingTables {
   messages: {
@@ -25,5 +30,14 @@ export interface MessagingTables {
     last_error: string | null;
     created_at: Generated<Date>;
     sent_at: Date | null;
+  };
+  suppressions: {
+    id: Generated<string>;
+    brand_id: string;
+    channel: MessageChannel;
+    /** Lower-cased: an email address or an E.164 phone number. */
+    recipient: string;
+    reason: SuppressionReason;
+    created_at: Generated<Date>;
   };
 }

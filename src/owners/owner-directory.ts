@@ -1,13 +1,8 @@
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { lifecycleStages } from '../catalog/model-schema.ts';
-import { normaliseSerial } from '../catalog/serial-mask.ts';
-import type { Database } from '../platform/database/database.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { fileUrl } from '../platform/files/files.ts';
 import { ApiError } from '../platform/http/errors.ts';
-import { keysetPage } from '../platform/http/pagination.ts';
 import { ownerDetails } from './owner-session.ts';
 import { conflictsOfOwner, registrationConflictView, registrationSources } from '../registration/registration-list.ts';
 
@@ -26,7 +21,7 @@ export const ownerSummaryView = z.object({
 }).meta({ id: 'OwnerSummary' });
 export type OwnerSummary = z.output<typeof ownerSummaryView>;
 
-const ownerProductView = z.object({
+export const ownerProductView = z.object({
   id: z.uuid(),
   model: z.object({ id: z.uuid(), name: z.string(), sku: z.string() }),
   serial: z.string().nullable(),
@@ -39,6 +34,7 @@ const ownerProductView = z.object({
   proofStatus: z.enum(['none', 'submitted', 'verified', 'rejected']),
   proofFileUrl: z.string().nullable(),
   registeredAt: z.string(),
+  endedAt: z.string().nullable().meta({ description: 'When it was transferred or retired; null while active.' }),
   safetyOnly: z.boolean(),
   manufacturedOn: z.string().nullable(),
 }).meta({ id: 'OwnerProduct' });
@@ -83,65 +79,6 @@ export const ownerDetailView = z.object({
   conflicts: z.array(registrationConflictView).meta({ description: 'Registration conflicts where this owner is the claimant or the holder.' }),
 }).meta({ id: 'OwnerDetail' });
 export type OwnerDetail = z.output<typeof ownerDetailView>;
-
-export interface OwnerSearch {
-  readonly limit: number;
-  readonly cursor?: string | undefined;
-  readonly q?: string | undefined;
-}
-
-/** Owners newest first, narrowed by one search box whose meaning depends on what was typed. */
-export async function searchOwners(scope: BrandScope, search: OwnerSearch) {
-  const q = search.q?.trim() ?? '';
-  const query = scope.db
-    .selectFrom('owners')
-    .select(['owners.id', 'owners.name', 'owners.email', 'owners.phone', 'owners.country', 'owners.safety_only', 'owners.created_at'])
-    .select((eb) =>
-      eb.selectFrom('ownerships')
-        .select(eb.fn.countAll<number>().as('count'))
-        .whereRef('ownerships.owner_id', '=', 'owners.id')
-        .where('ownerships.status', '=', 'active')
-        .as('product_count'),
-    )
-    .where('owners.brand_id', '=', scope.brandId)
-    .$if(q !== '', (owners) => owners.where((eb) => ownerMatches(eb, scope, q)));
-  return keysetPage(query, search, (row): OwnerSummary => ({
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    country: row.country,
-    safetyOnly: row.safety_only,
-    productCount: row.product_count ?? 0,
-    createdAt: row.created_at.toISOString(),
-  }), 'owners.id');
-}
-
-/**
- * What a search term can mean: an email (it has an @), a phone number or a serial (mostly digits),
- * otherwise words of a name or a serial. Phone numbers are stored in E.164, so the term is brought there.
- */
-function ownerMatches(eb: ExpressionBuilder<Database, 'owners'>, scope: BrandScope, q: string): Expression<SqlBool> {
-  if (q.includes('@')) return eb('owners.email', '=', q.toLowerCase());
-  const holdsSerial = eb(
-    'owners.id',
-    'in',
-    eb.selectFrom('ownerships').select('ownerships.owner_id').where('ownerships.brand_id', '=', scope.brandId).where('ownerships.serial', '=', normaliseSerial(q)),
-  );
-  if (looksLikePhone(q)) {
-    const phone = parsePhoneNumberFromString(q, 'US');
-    return phone?.isPossible() ? eb.or([eb('owners.phone', '=', phone.number), holdsSerial]) : holdsSerial;
-  }
-  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return holdsSerial;
-  // Each word a prefix, all required: "jan smi" finds Jane Smith (through the owners_name_words index).
-  const prefixes = words.map((word) => `${word}:*`).join(' & ');
-  return eb.or([sql<SqlBool>`${sql.ref('owners.id')} in (select owners_matching_name(${prefixes}))`, holdsSerial]);
-}
-
-function looksLikePhone(q: string): boolean {
-  return /^[+\d\s().-]+$/.test(q) && (q.match(/\d/g)?.length ?? 0) >= 7;
-}
 
 export async function getOwnerDetail(scope: BrandScope, id: string): Promise<OwnerDetail> {
   const owner = await scope.db.selectFrom('owners').selectAll().where('brand_id', '=', scope.brandId).where('id', '=', id).executeTakeFirst();
@@ -203,6 +140,7 @@ async function ownershipsOf(scope: BrandScope, ownerId: string) {
     proofStatus: row.proof_status,
     proofFileUrl: row.proof_file_id ? fileUrl(row.proof_file_id) : null,
     registeredAt: row.registered_at.toISOString(),
+    endedAt: row.ended_at?.toISOString() ?? null,
     safetyOnly: row.safety_only,
     manufacturedOn: row.manufactured_on,
   }));

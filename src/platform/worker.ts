@@ -8,6 +8,8 @@ import { eventTasks } from './events/tasks.ts';
 import { messagingTasks, smtpTransport } from '../messaging/deliver.ts';
 import type { Config } from '../config.ts';
 import { registrationImportTasks } from '../registration/import/import.tasks.ts';
+import { warrantyTasks } from '../warranty/warranty-expiring.tasks.ts';
+import { maintenanceDueTasks } from '../care/maintenance-due.tasks.ts';
 
 export interface WorkerOptions {
   readonly db: Db;
@@ -30,6 +32,8 @@ export async function startWorker({ db, pool, consumers, config, log }: WorkerOp
     taskList: {
       ...eventTasks(db, consumers),
       ...registrationImportTasks(db),
+      ...warrantyTasks(db),
+      ...maintenanceDueTasks(db),
       ...messagingTasks(db, config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom),
       purge_expired: async () => {
         await sql`delete from idempotency_keys where created_at < now() - interval '24 hours'`.execute(db);
@@ -40,6 +44,6 @@ export async function startWorker({ db, pool, consumers, config, log }: WorkerOp
         await sql`delete from rate_limit_windows where window_start < now() - interval '1 day'`.execute(db);
       },
     },
-    crontab: '17 * * * * purge_expired\n*/5 * * * * registration_import_sweep',
+    crontab: '17 * * * * purge_expired\n*/5 * * * * registration_import_sweep\n7 6 * * * maintenance_due ?fill=2d\n23 4 * * * warranty_expiring ?fill=2d',
   });
 }

@@ -40,6 +40,11 @@ export interface RegistrationRequest {
   readonly evidence: ConsentEvidence;
   /** The form submission or API request this is; the same one again finds what it made. */
   readonly submissionId: string | null;
+  /**
+   * The ownership this unit came from (a transfer). Left out, a serialised unit that its last owner
+   * passed on is linked to that ownership, so warranty rules follow the unit from its first purchase.
+   */
+  readonly transferredFromId?: string;
 }
 
 /** Who a registration is for, as stored: what a confirmation is addressed with. */
@@ -102,7 +107,15 @@ export async function registerOwnership(scope: BrandScope, request: Registration
     type: 'ownership.registered',
     subjectType: 'ownership',
     subjectId: added.id,
-    payload: { ownershipId: added.id, ownerId: owner.id, modelId: request.modelId, source: request.source, identifiedBy: request.identifiedBy, safetyOnly: request.safetyOnly },
+    payload: {
+      ownershipId: added.id,
+      ownerId: owner.id,
+      modelId: request.modelId,
+      source: request.source,
+      identifiedBy: request.identifiedBy,
+      safetyOnly: request.safetyOnly,
+      transferredFromId: added.transferred_from_id,
+    },
   });
   return { kind: 'registered', ownershipId: added.id, ownerId: owner.id, owner, unit: unitOf(added) };
 }
@@ -146,11 +159,21 @@ async function addOwnershipUnlessHeld(scope: BrandScope, request: RegistrationRe
       proof_file_id: request.proofFileId,
       proof_status: request.proofFileId ? 'submitted' : 'none',
       submission_id: request.submissionId,
+      transferred_from_id: request.transferredFromId ?? (request.serial ? passedOnBy(request.modelId, request.serial) : null),
     })
     // The predicate is written out, not bound, so that PostgreSQL can match it to ownerships_active_unit.
     .onConflict((conflict) => conflict.columns(['brand_id', 'model_id', 'serial']).where(sql<boolean>`status = 'active' and serial is not null`).doNothing())
-    .returning(['id', ...unitColumns])
+    .returning(['id', 'transferred_from_id', ...unitColumns])
     .executeTakeFirst();
+}
+
+/** The unit's last ownership, if its owner passed it on and no one has taken it over since. */
+function passedOnBy(modelId: string, serial: string) {
+  return sql<string | null>`(
+    select p.id from ownerships p
+    where p.model_id = ${modelId} and p.serial = ${serial} and p.status = 'transferred'
+      and not exists (select 1 from ownerships s where s.transferred_from_id = p.id)
+    order by p.ended_at desc limit 1)`;
 }
 
 /**

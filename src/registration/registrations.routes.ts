@@ -10,7 +10,9 @@ import { ApiError, errorBody } from '../platform/http/errors.ts';
 import { errorResponses } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { write } from '../platform/http/write.ts';
-import { warrantyCoverage } from '../warranty/coverage.ts';
+import type { Entitlement } from '../warranty/entitlement.ts';
+import { entitlementSchema, entitlementView } from '../warranty/entitlement-view.ts';
+import { ownershipEntitlement } from '../warranty/ownership-entitlement.ts';
 import { queueRegistrationConfirmation } from './confirmation.tsx';
 import { registerOwnership } from './register.ts';
 import { modelIdByGtin, registrableModel } from './registrable-model.ts';
@@ -55,7 +57,7 @@ const registrationView = z.object({
   serial: z.string().nullable(),
   manufacturedOn: z.string().nullable(),
   safetyOnly: z.boolean(),
-  coverage: z.object({ startsOn: z.string(), startBasis: z.string(), partsUntil: z.string(), labourUntil: z.string() }),
+  entitlement: entitlementSchema,
 }).meta({ id: 'Registration' });
 
 // API field names for the form's, so a problem points at the JSON the caller sent.
@@ -143,7 +145,7 @@ export const registrationRoutes: RouteModule = (app, { db, config }) => {
         serial: unit.serial,
         manufacturedOn: unit.manufacturedOn,
         safetyOnly: unit.safetyOnly,
-        coverage: warrantyCoverage(model.warranty, { purchaseDate: unit.purchaseDate, registeredOn: unit.registeredAt.toISOString().slice(0, 10) }),
+        entitlement: entitlementView((await ownershipEntitlement(scope, outcome.ownershipId)) as Entitlement),
       },
     };
   }));

@@ -35,7 +35,7 @@ describe('POST /api/v1/registrations', () => {
   it('registers, decodes the date of manufacture, and replays a retried request', async () => {
     const first = await post(registration(), { 'idempotency-key': 'pos-sale-1' });
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ outcome: 'registered', serial: 'SN-26100001', manufacturedOn: '2026-03-02', safetyOnly: false, coverage: { startsOn: '2026-05-01', partsUntil: '2028-05-01', labourUntil: '2027-05-01' } });
+    expect(first.json()).toMatchObject({ outcome: 'registered', serial: 'SN-26100001', manufacturedOn: '2026-03-02', safetyOnly: false, entitlement: { startsOn: '2026-05-01', basis: 'purchase_date', parts: { until: '2028-05-01' }, labour: { until: '2027-05-01' } } });
     const retry = await post(registration(), { 'idempotency-key': 'pos-sale-1' });
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.json()).toEqual(first.json());

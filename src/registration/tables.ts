@@ -33,6 +33,7 @@ export interface RegistrationTables {
     postal_code: string | null;
     country: string | null;
     manufactured_on: string | null;
+    delivered_on: Generated<string | null>;
     stage: Generated<LifecycleStage>;
     status: Generated<OwnershipStatus>;
     safety_only: Generated<boolean>;
@@ -43,6 +44,8 @@ export interface RegistrationTables {
     submission_id: string | null;
     confirmation_token_hash: Buffer | null;
     import_id: string | null;
+    transferred_from_id: Generated<string | null>;
+    ended_at: Generated<Date | null>;
     registered_at: Generated<Date>;
     updated_at: Generated<Date>;
   };

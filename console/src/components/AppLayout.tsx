@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { sections } from '../navigation';
 import { notifyError } from '../notify';
+import { OwnerSearchBox } from './owners/OwnerSearchBox';
 import { useSession, useSignedInSession } from '../session';
 
 export function AppLayout() {
@@ -36,6 +37,7 @@ export function AppLayout() {
               </Badge>
             )}
           </Group>
+          {can('owners:read') && <OwnerSearchBox />}
           <Group gap="sm" wrap="nowrap">
             <Stack gap={0} align="flex-end" visibleFrom="xs">
               <Text size="sm" fw={500}>

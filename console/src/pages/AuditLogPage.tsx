@@ -18,12 +18,14 @@ const subjectTypes = [
   { value: 'api_key', label: 'API keys' },
   { value: 'file', label: 'Files' },
   { value: 'registration_settings', label: 'Registration settings' },
+  { value: 'ownership', label: 'Ownerships' },
 ];
 
 const actorTypes = [
   { value: 'staff', label: 'Staff users' },
   { value: 'api_key', label: 'API keys' },
   { value: 'system', label: 'OpenOX itself' },
+  { value: 'owner', label: 'Owners' },
 ];
 
 export function AuditLogPage() {

@@ -1,14 +1,16 @@
 // A greeting and the last days' activity counts, to show the brand is alive.
-import { Alert, Card, Loader, Table, Text } from '@mantine/core';
+import { Alert, Box, Card, Loader, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { HandlingTimeCard } from '../components/agent/HandlingTimeCard';
 import { PageHeader } from '../components/PageHeader';
 import { humanize } from '../format';
-import { useSignedInSession } from '../session';
+import { useSession, useSignedInSession } from '../session';
 import type { ActivityRow } from '../types';
 
 export function HomePage() {
   const { brand, principal } = useSignedInSession();
+  const { can } = useSession();
   const [activity, setActivity] = useState<ActivityRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -57,6 +59,11 @@ export function HomePage() {
           </Table>
         )}
       </Card>
+      {can('claims:read') && (
+        <Box mt="lg">
+          <HandlingTimeCard />
+        </Box>
+      )}
     </>
   );
 }

@@ -11,14 +11,16 @@ import { type BrandScope, inBrand } from '../../platform/database/tenancy.ts';
 import { storeFile } from '../../platform/files/files.ts';
 import { ApiError } from '../../platform/http/errors.ts';
 import type { RouteModule } from '../../platform/http/server.ts';
-import { ProductCare, formatDay } from '../../registration/pages/product-care.tsx';
+import { formatDay } from '../../owner-site/format-day.ts';
+import { ProductCare } from '../../registration/pages/product-care.tsx';
 import { readMultipartForm } from '../../registration/pages/read-form.ts';
 import { registrableModel } from '../../registration/registrable-model.ts';
 import { registrationSettingsOf } from '../../registration/settings.ts';
 import { type FieldProblem, type OwnerField, checkRegistrationForm } from '../../registration/registration-form.ts';
 import { Field, type FieldState, ProblemSummary } from '../../registration/pages/form-fields.tsx';
 import { consentWordings } from '../../registration/wording.ts';
-import { isCoveredOn, warrantyCoverage } from '../../warranty/coverage.ts';
+import type { Entitlement } from '../../warranty/entitlement.ts';
+import { ownershipEntitlement, ownershipEntitlements } from '../../warranty/ownership-entitlement.ts';
 import { type ConsentState, type ConsentWording, consentChannels, consentStateOf, recordConsent } from '../consents.ts';
 
 const slugParams = z.object({ slug: z.string() });
@@ -38,27 +40,41 @@ export const myProductsRoutes: RouteModule = (app, { db }) => {
       if (!opened.owner) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
       const owner = opened.owner;
       const { t, language } = opened.page;
-      const products = await inBrand(db, opened.brand.id, (scope) => ownedProducts(scope, owner.id));
-      const today = new Date().toISOString().slice(0, 10);
+      const { products, formerProducts, entitlements } = await inBrand(db, opened.brand.id, async (scope) => {
+        const all = await ownedProducts(scope, owner.id);
+        const current = all.filter((product) => product.status === 'active');
+        return { products: current, formerProducts: all.filter((product) => product.status !== 'active'), entitlements: await ownershipEntitlements(scope, current.map((product) => product.id)) };
+      });
       return opened.send(t('products.title'), (
         <>
           <h1>{t('products.hello', { name: owner.name })}</h1>
           {products.length === 0 ? <p>{t('products.none')}</p> : null}
           {products.map((product) => {
-            const coverage = warrantyCoverage(product.warranty, { purchaseDate: product.purchaseDate, registeredOn: product.registeredOn });
-            const covered = isCoveredOn(coverage.partsUntil, today);
+            const entitlement = entitlements.get(product.id);
+            const until = entitlement?.parts.until ?? entitlement?.labour.until ?? null;
             return (
               <section key={product.id} className="card" aria-labelledby={`p-${product.id}`}>
                 <h2 id={`p-${product.id}`}>{product.modelName}</h2>
                 {product.serial ? <p>{t('products.serial', { serial: product.serial })}</p> : null}
-                <p><span className={covered ? 'badge' : 'badge off'}>{covered ? t('products.covered', { date: formatDay(coverage.partsUntil, language) }) : t('products.expired', { date: formatDay(coverage.partsUntil, language) })}</span></p>
+                <p><span className={entitlement?.covered ? 'badge' : 'badge off'}>
+                  {entitlement?.covered ? t('products.covered', { date: formatDay(coveredUntil(entitlement), language) }) : until ? t('products.expired', { date: formatDay(until, language) }) : t('products.notCovered')}
+                </span></p>
                 <p>{t(`products.proof${product.proofStatus[0]?.toUpperCase()}${product.proofStatus.slice(1)}`)}</p>
-                <a href={sitePath(opened.brand, `/products/${product.id}`)}>{t('products.details')}</a>
+                <p><a href={sitePath(opened.brand, `/products/${product.id}`)}>{t('products.details')}</a> · <a href={sitePath(opened.brand, `/products/${product.id}/claim`)}>{t('products.reportProblem')}</a></p>
               </section>
             );
           })}
+          {formerProducts.length > 0 ? (
+            <section className="card" aria-labelledby="former">
+              <h2 id="former">{t('products.former')}</h2>
+              <ul className="plain">
+                {formerProducts.map((product) => <li key={product.id}>{product.modelName}{product.serial ? ` (${product.serial})` : ''}: {t(`products.ended_${product.status}`, { date: formatDay(product.endedOn ?? product.registeredOn, language) })}</li>)}
+              </ul>
+            </section>
+          ) : null}
+          <p><a href={sitePath(opened.brand, '/claims')}>{t('products.claims')}</a></p>
           <a className="button secondary" href={sitePath(opened.brand, '/register')}>{t('registered.registerAnother')}</a>
-          <p><a href={sitePath(opened.brand, '/account')}>{t('products.account')}</a></p>
+          <p><a href={sitePath(opened.brand, '/account')}>{t('products.account')}</a> · <a href={sitePath(opened.brand, '/contact-preferences')}>{t('products.contactPreferences')}</a></p>
         </>
       ));
     });
@@ -138,20 +154,25 @@ async function ownedProducts(scope: BrandScope, ownerId: string) {
   const rows = await scope.db
     .selectFrom('ownerships as o')
     .innerJoin('models as m', 'm.id', 'o.model_id')
-    .select(['o.id', 'o.serial', 'o.purchase_date', 'o.registered_at', 'o.proof_status', 'm.name', 'm.warranty_parts_months', 'm.warranty_labour_months', 'm.warranty_starts_at'])
+    .select(['o.id', 'o.serial', 'o.status', 'o.registered_at', 'o.ended_at', 'o.proof_status', 'm.name'])
     .where('o.owner_id', '=', ownerId)
-    .where('o.status', '=', 'active')
     .orderBy('o.registered_at', 'desc')
     .execute();
   return rows.map((row) => ({
     id: row.id,
     serial: row.serial,
+    status: row.status,
     modelName: row.name,
-    purchaseDate: row.purchase_date,
     registeredOn: row.registered_at.toISOString().slice(0, 10),
+    endedOn: row.ended_at?.toISOString().slice(0, 10) ?? null,
     proofStatus: row.proof_status,
-    warranty: { partsMonths: row.warranty_parts_months, labourMonths: row.warranty_labour_months, startsAt: row.warranty_starts_at },
   }));
+}
+
+/** The last day of whatever is covered today: parts or labour, whichever runs longer. */
+function coveredUntil(entitlement: Entitlement): string {
+  const days = [entitlement.parts, entitlement.labour].filter((part) => part.covered).map((part) => part.until as string);
+  return days.sort().at(-1) as string;
 }
 
 async function productPage(db: Db, site: Site, id: string, problem: string | null, reply: FastifyReply) {
@@ -162,17 +183,23 @@ async function productPage(db: Db, site: Site, id: string, problem: string | nul
       ? await scope.db.selectFrom('ownerships').selectAll().where('id', '=', id).where('owner_id', '=', owner.id).where('status', '=', 'active').executeTakeFirst()
       : undefined;
     if (!ownership) return null;
-    return { ownership, model: await registrableModel(scope, site.brand, ownership.model_id), settings: await registrationSettingsOf(scope) };
+    return {
+      ownership,
+      model: await registrableModel(scope, site.brand, ownership.model_id),
+      settings: await registrationSettingsOf(scope),
+      entitlement: (await ownershipEntitlement(scope, ownership.id)) as Entitlement,
+    };
   });
   if (!found) return reply.redirect(sitePath(site.brand, '/products'), 303);
-  const { ownership, model, settings } = found;
-  const coverage = warrantyCoverage(model.warranty, { purchaseDate: ownership.purchase_date, registeredOn: ownership.registered_at.toISOString().slice(0, 10) });
+  const { ownership, model, settings, entitlement } = found;
   return site.send(model.name, (
     <>
       <h1>{model.name}</h1>
       {ownership.serial ? <p>{t('products.serial', { serial: ownership.serial })}</p> : null}
       <p>{t('products.registeredOn', { date: formatDay(ownership.registered_at.toISOString().slice(0, 10), language) })}</p>
-      <ProductCare page={site.page} model={model} coverage={coverage} settings={settings} safetyOnly={ownership.safety_only} />
+      <p><a className="button" href={sitePath(site.brand, `/products/${ownership.id}/claim`)}>{t('products.reportProblem')}</a></p>
+      <ProductCare page={site.page} model={model} entitlement={entitlement} settings={settings} safetyOnly={ownership.safety_only} />
+      <p><a href={sitePath(site.brand, `/products/${ownership.id}/help`)}>{t('products.help')}</a> · <a href={sitePath(site.brand, '/service-centres')}>{t('products.serviceCentres')}</a></p>
       <form method="post" action={sitePath(site.brand, `/products/${ownership.id}/proof`)} encType="multipart/form-data" className="card">
         <h2>{t(`products.proof${ownership.proof_status[0]?.toUpperCase()}${ownership.proof_status.slice(1)}`)}</h2>
         <label htmlFor="proof">{t('products.proofUpload')}</label>
@@ -181,6 +208,7 @@ async function productPage(db: Db, site: Site, id: string, problem: string | nul
         <input id="proof" name="proof" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby={problem ? 'proof-hint proof-error' : 'proof-hint'} />
         <button type="submit">{t('products.proofSave')}</button>
       </form>
+      <p><a href={sitePath(site.brand, `/products/${ownership.id}/end`)}>{t('products.noLongerHave')}</a></p>
     </>
   ), problem ? 422 : 200);
 }

@@ -97,8 +97,9 @@ export const ownerSignInRoutes: RouteModule = (app, { db, config }) => {
 };
 
 /** Only a path within the brand's own site: a sign-in link must not redirect anywhere else. */
+// Only pages of the owner's own site: a product, or a claim a status email links to.
 function safeNext(next: string | undefined): string {
-  return next && /^\/products(\/[0-9a-f-]{36})?$/.test(next) ? next : '/products';
+  return next && /^\/(products(\/[0-9a-f-]{36})?|claims\/C-[0-9]+)$/.test(next) ? next : '/products';
 }
 
 function AskForEmail({ site, notice }: { site: Site; notice?: string }) {

@@ -1,20 +1,24 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AccessTables } from '../../access/tables.ts';
+import type { AgentTables } from '../../agent/tables.ts';
 import type { BrandTables } from '../../brands/tables.ts';
+import type { CareTables } from '../../care/tables.ts';
 import type { CatalogTables } from '../../catalog/tables.ts';
+import type { ClaimTables } from '../../claims/tables.ts';
 import type { MessagingTables } from '../../messaging/tables.ts';
 import type { OwnerTables } from '../../owners/tables.ts';
 import type { RecallTables } from '../../recalls/tables.ts';
 import type { ImportTables } from '../../registration/import/tables.ts';
 import type { RegistrationTables } from '../../registration/tables.ts';
+import type { WarrantyTables } from '../../warranty/tables.ts';
 import type { EventTables } from '../events/tables.ts';
 import type { FileTables } from '../files/tables.ts';
 import type { HttpTables } from '../http/tables.ts';
 
 /** Every table OpenOX owns, as the typed query layer sees it. */
 export interface Database
-  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, ImportTables, MessagingTables, RecallTables {}
+  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, ImportTables, MessagingTables, RecallTables, WarrantyTables, CareTables, ClaimTables, AgentTables {}
 
 export type Db = Kysely<Database>;
 

@@ -19,6 +19,8 @@ export const errorCatalog = {
     status: 409,
     message: 'This unit is already registered to another owner. The claim is recorded for the brand to review (usually a resale, settled by a transfer).',
   },
+  claim_transition_not_allowed: { status: 409, message: 'A claim in this status cannot move to that status; see details for the statuses it can move to.' },
+  claim_closed: { status: 409, message: 'This claim is closed and cannot be changed; file a new claim if the problem is back.' },
   idempotency_key_reused: {
     status: 422,
     message: 'This Idempotency-Key was already used for a different request; use a new key for a new request.',

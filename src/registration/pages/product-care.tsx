@@ -1,33 +1,22 @@
 import type { PageContext } from '../../owner-site/page.tsx';
-import type { Coverage } from '../../warranty/coverage.ts';
+import type { Entitlement } from '../../warranty/entitlement.ts';
+import { WarrantyCard } from '../../warranty/warranty-card.tsx';
 import type { RegistrableModel } from '../registrable-model.ts';
 import type { RegistrationSettings } from '../settings.ts';
 
 /** Warranty, guides, upkeep and help for one owned product: the confirmation page and My products share it. */
-export function ProductCare({ page, model, coverage, settings, safetyOnly }: {
+export function ProductCare({ page, model, entitlement, settings, safetyOnly }: {
   page: PageContext;
   model: RegistrableModel;
-  coverage: Coverage;
+  entitlement: Entitlement;
   settings: RegistrationSettings;
   safetyOnly: boolean;
 }) {
-  const { t, language } = page;
-  const day = (date: string) => formatDay(date, language);
+  const { t } = page;
   const guides = model.resources.filter((resource) => resource.kind === 'quick_start' || resource.kind === 'manual' || resource.kind === 'video');
   return (
     <>
-      <section className="card" aria-labelledby="warranty">
-        <h2 id="warranty">{t('registered.warranty')}</h2>
-        {model.warranty.partsMonths === 0 && model.warranty.labourMonths === 0 ? (
-          <p>{t('registered.noCoverage')}</p>
-        ) : (
-          <>
-            <p><strong>{t('registered.partsUntil', { date: day(coverage.partsUntil) })}</strong></p>
-            <p><strong>{t('registered.labourUntil', { date: day(coverage.labourUntil) })}</strong></p>
-            <p className="hint">{coverage.startBasis === 'purchase_date' ? t('registered.coverageFrom', { date: day(coverage.startsOn) }) : t('registered.coverageFromRegistration')}</p>
-          </>
-        )}
-      </section>
+      <WarrantyCard page={page} entitlement={entitlement} />
       <section className="card" aria-labelledby="guides">
         <h2 id="guides">{t('registered.documents')}</h2>
         {guides.length === 0 ? <p>{t('registered.noDocuments')}</p> : (
@@ -56,8 +45,4 @@ export function ProductCare({ page, model, coverage, settings, safetyOnly }: {
       </section>
     </>
   );
-}
-
-export function formatDay(date: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }

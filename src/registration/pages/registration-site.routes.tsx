@@ -11,7 +11,8 @@ import { type BrandScope, inBrand } from '../../platform/database/tenancy.ts';
 import { storeFile } from '../../platform/files/files.ts';
 import { ApiError } from '../../platform/http/errors.ts';
 import type { RouteModule } from '../../platform/http/server.ts';
-import { warrantyCoverage } from '../../warranty/coverage.ts';
+import type { Entitlement } from '../../warranty/entitlement.ts';
+import { ownershipEntitlement } from '../../warranty/ownership-entitlement.ts';
 import { queueRegistrationConfirmation } from '../confirmation.tsx';
 import { registerOwnership } from '../register.ts';
 import { type RegistrableModel, modelIdByGtin, registrableModel } from '../registrable-model.ts';
@@ -159,13 +160,13 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
       }
       const model = await registrableModel(scope, site.brand, ownership.model_id);
       const settings = await registrationSettingsOf(scope);
-      const coverage = warrantyCoverage(model.warranty, { purchaseDate: ownership.purchase_date, registeredOn: ownership.registered_at.toISOString().slice(0, 10) });
+      const entitlement = (await ownershipEntitlement(scope, ownership.id)) as Entitlement;
       const title = site.page.t(request.query.already ? 'registered.titleAlready' : 'registered.title', { product: model.name });
       return () => site.send(title, (
         <>
           <h1>{title}</h1>
           <p role="status">{site.page.t('registered.emailSent', { email: ownership.email })}</p>
-          <ProductCare page={site.page} model={model} coverage={coverage} settings={settings} safetyOnly={ownership.safety_only} />
+          <ProductCare page={site.page} model={model} entitlement={entitlement} settings={settings} safetyOnly={ownership.safety_only} />
           <a className="button secondary" href={sitePath(site.brand, '/register')}>{site.page.t('registered.registerAnother')}</a>
         </>
       ));

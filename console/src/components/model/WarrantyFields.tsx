@@ -1,8 +1,9 @@
-import { Fieldset, NumberInput, Select, SimpleGrid } from '@mantine/core';
+import { Checkbox, Fieldset, NumberInput, Select, SimpleGrid } from '@mantine/core';
 import type { ModelForm } from './modelForm';
 
 const startOptions = [
   { value: 'purchase', label: 'Date of purchase' },
+  { value: 'delivery', label: 'Later of purchase and delivery' },
   { value: 'registration', label: 'Date of registration' },
 ];
 
@@ -20,6 +21,15 @@ export function WarrantyFields({ form, readOnly }: { form: ModelForm; readOnly: 
         <NumberInput label="Labour (months)" min={0} max={1200} allowDecimal={false} {...form.getInputProps('warranty.labourMonths')} />
         <Select label="Coverage starts at" data={startOptions} allowDeselect={false} {...form.getInputProps('warranty.startsAt')} />
         <Select label="Proof required for a claim" data={proofOptions} allowDeselect={false} {...form.getInputProps('warranty.proofRequired')} />
+        <NumberInput
+          label="Without proof: months after manufacture"
+          description="Coverage then starts this long after the date of manufacture"
+          min={0}
+          max={1200}
+          allowDecimal={false}
+          {...form.getInputProps('warranty.noProofGraceMonths')}
+        />
+        <Checkbox label="Passes to a new owner" description="A transfer keeps the warranty" mt="lg" {...form.getInputProps('warranty.transferable', { type: 'checkbox' })} />
       </SimpleGrid>
     </Fieldset>
   );

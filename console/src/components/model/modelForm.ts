@@ -22,7 +22,7 @@ export const emptyModel: ModelFormValues = {
   imageFileId: null,
   gtins: [],
   serialRules: [],
-  warranty: { partsMonths: 12, labourMonths: 12, startsAt: 'purchase', proofRequired: 'receipt' },
+  warranty: { partsMonths: 12, labourMonths: 12, startsAt: 'purchase', proofRequired: 'receipt', transferable: true, noProofGraceMonths: 3 },
   maintenanceSchedule: [],
 };
 
@@ -63,6 +63,7 @@ export function modelBodyFrom(values: ModelFormValues): ModelInput {
       ...values.warranty,
       partsMonths: toNumber(values.warranty.partsMonths),
       labourMonths: toNumber(values.warranty.labourMonths),
+      noProofGraceMonths: toNumber(values.warranty.noProofGraceMonths),
     },
     maintenanceSchedule: values.maintenanceSchedule.map((task) => ({
       name: task.name.trim(),

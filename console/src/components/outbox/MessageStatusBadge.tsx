@@ -7,6 +7,7 @@ const statusLooks: Record<MessageStatus, { color: string; label: string; hint: s
   sent: { color: 'green', label: 'Sent', hint: 'The provider accepted it.' },
   failed: { color: 'red', label: 'Failed', hint: 'Every attempt failed; see the last error.' },
   logged: { color: 'gray', label: 'Logged only', hint: 'No provider is configured, so it was recorded here and not sent.' },
+  suppressed: { color: 'orange', label: 'Suppressed', hint: 'The recipient opted out of this channel (or bounced, or complained), so it was not sent.' },
 };
 
 export function MessageStatusBadge({ status }: { status: MessageStatus }) {

@@ -3,6 +3,7 @@ import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDateTime, formatDay } from '../../format';
 import type { RegistrationConflict } from '../../types';
+import { ConfirmButton } from '../ConfirmButton';
 import { EmptyTableRow } from '../EmptyTableRow';
 import { sourceLabels } from './registrationLabels';
 
@@ -14,7 +15,13 @@ function OwnerLink({ owner }: { owner: { id: string; name: string } }) {
   );
 }
 
-export function ConflictsTable({ conflicts, loading, emptyText }: { conflicts: RegistrationConflict[]; loading: boolean; emptyText: string }) {
+/** With `onTransfer`, open conflicts offer the usual settlement: the claimant bought the unit, so it passes to them. */
+export function ConflictsTable({ conflicts, loading, emptyText, onTransfer }: {
+  conflicts: RegistrationConflict[];
+  loading: boolean;
+  emptyText: string;
+  onTransfer?: (conflict: RegistrationConflict) => Promise<unknown>;
+}) {
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table verticalSpacing="sm">
@@ -69,9 +76,23 @@ export function ConflictsTable({ conflicts, loading, emptyText }: { conflicts: R
                     Resolved
                   </Badge>
                 ) : (
-                  <Badge color="orange" variant="light">
-                    Open
-                  </Badge>
+                  <Stack gap={4} align="flex-start">
+                    <Badge color="orange" variant="light">
+                      Open
+                    </Badge>
+                    {onTransfer && (
+                      <ConfirmButton
+                        size="compact-xs"
+                        color="blue"
+                        title="Transfer to the claimant?"
+                        message={`${conflict.ownership.holder.name} will no longer own this ${conflict.ownership.model.name}; it becomes ${conflict.claimant.name}'s, and the warranty follows the model's rules for a new owner.`}
+                        confirmLabel="Transfer"
+                        onConfirm={() => onTransfer(conflict)}
+                      >
+                        Transfer to claimant
+                      </ConfirmButton>
+                    )}
+                  </Stack>
                 )}
               </Table.Td>
             </Table.Tr>
