@@ -1,29 +1,12 @@
 // An owner on a phone scans the demo dishwasher's QR code, registers, gets the email, follows its link,
 // and registers a second product without typing their details again.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type TestMailbox, startTestMailbox } from '../test/smtp.ts';
-import { type RunningOpenox, launchChromium, startOpenox } from './openox-process.ts';
+import { expect, test } from 'vitest';
+import { ownerJourneyRig, phone } from './openox-process.ts';
 
-const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' };
-let openox: RunningOpenox | undefined;
-let mailbox: TestMailbox | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  openox = await startOpenox({ OPENOX_SMTP_URL: mailbox.url });
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await openox?.stop();
-  await mailbox?.close();
-}, 60_000);
+const rig = ownerJourneyRig();
 
 test('scan, register, confirm by email, come back and register a second product in one step', { timeout: 120_000 }, async () => {
-  if (!browser || !openox || !mailbox) throw new Error('not started');
+  const { browser, openox, mailbox } = rig();
   const base = openox.baseUrl;
   const unique = Date.now().toString().slice(-8);
   const email = `owner-${unique}@example.com`;

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { type TestMailbox, startTestMailbox } from '../test/smtp.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -64,4 +65,34 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** A mid-range phone, for owner pages. */
+export const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' } as const;
+
+export interface OwnerJourneyRig {
+  readonly openox: RunningOpenox;
+  readonly mailbox: TestMailbox;
+  readonly browser: Browser;
+}
+
+/**
+ * OpenOX sending its email to a local SMTP mailbox, and Chromium, started before the file's tests and
+ * stopped after them. Call at the top of a test file; the answer gives them to a test.
+ */
+export function ownerJourneyRig(): () => OwnerJourneyRig {
+  let rig: Partial<{ -readonly [K in keyof OwnerJourneyRig]: OwnerJourneyRig[K] }> = {};
+  beforeAll(async () => {
+    const mailbox = await startTestMailbox();
+    rig = { mailbox, openox: await startOpenox({ OPENOX_SMTP_URL: mailbox.url }), browser: await launchChromium() };
+  }, 120_000);
+  afterAll(async () => {
+    await rig.browser?.close();
+    await rig.openox?.stop();
+    await rig.mailbox?.close();
+  }, 60_000);
+  return () => {
+    if (!rig.openox || !rig.mailbox || !rig.browser) throw new Error('OpenOX, the mailbox or Chromium did not start.');
+    return rig as OwnerJourneyRig;
+  };
 }

@@ -6,7 +6,8 @@ export interface TestMailbox {
   readonly url: string;
   readonly received: ParsedMail[];
   /** Resolves with the first message to `recipient` (already received or yet to come). */
-  waitFor(recipient: string, timeoutMs?: number): Promise<ParsedMail>;
+  /** The first email to `recipient` (that `matches`, when given), waiting for it to arrive. */
+  waitFor(recipient: string, timeoutMs?: number, matches?: (mail: ParsedMail) => boolean): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
@@ -34,10 +35,10 @@ export async function startTestMailbox(): Promise<TestMailbox> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    async waitFor(recipient, timeoutMs = 15_000) {
+    async waitFor(recipient, timeoutMs = 15_000, matches = () => true) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const mail = received.find((m) => to(m).includes(recipient));
+        const mail = received.find((m) => to(m).includes(recipient) && matches(m));
         if (mail) return mail;
         if (Date.now() > deadline) throw new Error(`No email to ${recipient} arrived within ${timeoutMs} ms.`);
         await new Promise<void>((resolve) => {

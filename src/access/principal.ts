@@ -27,6 +27,21 @@ export interface Actor {
 
 export const systemActor: Actor = { type: 'system', id: null, label: 'OpenOX', requestId: null };
 
+/** An owner acting on their own pages (filing a claim, passing a product on). */
+export interface OwnerActor extends Actor {
+  readonly type: 'owner';
+  readonly id: string;
+}
+
+/** Who did it, as events and records carry it: what the agent's timeline shows and folds by. */
+export function attributionOf(actor: Actor): { type: Actor['type']; id: string | null; label: string } {
+  return { type: actor.type, id: actor.id, label: actor.label };
+}
+
+export function ownerActor(owner: { readonly id: string; readonly name: string }): OwnerActor {
+  return { type: 'owner', id: owner.id, label: owner.name, requestId: null };
+}
+
 export const sessionCookie = 'openox_session';
 export const apiKeyPattern = /^oxk_[A-Za-z0-9_-]{20,200}$/;
 

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../access/audit.ts';
-import type { Actor } from '../access/principal.ts';
+import { type Actor, attributionOf } from '../access/principal.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
 import { ApiError, invalidField } from '../platform/http/errors.ts';
@@ -76,7 +76,7 @@ export async function logCall(scope: BrandScope, actor: Actor, ownerId: string, 
       direction: row.direction,
       durationSeconds: row.duration_seconds,
       outcome: row.outcome,
-      actor: { type: actor.type, id: actor.id, label: actor.label },
+      actor: attributionOf(actor),
     },
   });
   await recordAudit(scope, actor, { action: 'call.logged', subjectType: 'owner', subjectId: ownerId, changes: { callId: row.id, direction: row.direction, outcome: row.outcome } });

@@ -98,6 +98,17 @@ describe("the agent's 360° view of an owner", () => {
     expect(newOwner.ownerships).toEqual([expect.objectContaining({ serial: spare.serial, status: 'active', coverage: expect.objectContaining({ covered: true }) })]);
   });
 
+  it('shows a product retired from it as retired, with nothing more due', async () => {
+    const old = await register(app, world, { email: 'ana@example.test', name: 'Ana Torres' });
+    const retired = await app.inject({ method: 'POST', url: `/api/v1/ownerships/${old.ownershipId}/retire`, headers: bearer(world.brand.keys.agent) });
+    expect(retired.statusCode, retired.body).toBe(200);
+    const owner = (await overview(kettle.ownerId)).json();
+    expect(owner.ownerships.find((product: { id: string }) => product.id === old.ownershipId)).toMatchObject({
+      status: 'retired', endedAt: expect.any(String), maintenance: null, coverage: { covered: false, excludedBecause: 'retired' },
+    });
+    expect(owner.timeline.map((entry: Entry) => entry.type)).toContain('ownership.retired');
+  });
+
   it('leaves out claims for a role without claims:read, and messages for one without messages:read', async () => {
     const owner = (await overview(kettle.ownerId, world.brand.keys.marketer)).json();
     expect(owner.claims).toBeNull();

@@ -1,5 +1,5 @@
 import { maintenanceView } from '../care/maintenance-schema.ts';
-import { maintenanceOf } from '../care/maintenance.ts';
+import { type OwnershipMaintenance, maintenanceOf } from '../care/maintenance.ts';
 import { openClaimStatuses } from '../claims/claim-lifecycle.ts';
 import { listClaims } from '../claims/claim-queries.ts';
 import { getOwnerDetail } from '../owners/owner-directory.ts';
@@ -29,7 +29,7 @@ export async function ownerOverview(scope: BrandScope, ownerId: string, access: 
   const owner = await getOwnerDetail(scope, ownerId);
   const today = now.toISOString().slice(0, 10);
   const entitlements = await ownershipEntitlements(scope, owner.ownerships.map((product) => product.id), today);
-  const maintenance = new Map<string, Awaited<ReturnType<typeof maintenanceOf>>>();
+  const maintenance = new Map<string, OwnershipMaintenance>();
   for (const product of owner.ownerships.filter((candidate) => candidate.status === 'active')) {
     const facts = {
       id: product.id,

@@ -54,7 +54,9 @@ export async function searchOwners(scope: BrandScope, search: OwnerSearch) {
         .as('product_count'),
     )
     .where('owners.brand_id', '=', scope.brandId)
-    .$if(candidates !== null, (owners) => owners.where(sql<boolean>`${sql.ref('owners.id')} in (${candidates})`));
+    // = any(array(...)): the candidates are computed once and probed through the primary key; as a
+    // plain `in (...)` the planner may merge them with a scan of every owner of the brand.
+    .$if(candidates !== null, (owners) => owners.where(sql<boolean>`${sql.ref('owners.id')} = any(array(${candidates}))`));
   const page = await keysetPage(query, search, (row) => ({
     id: row.id,
     name: row.name,
@@ -106,7 +108,7 @@ async function nameMatchesAmong(scope: BrandScope, ownerIds: readonly string[], 
   if (ownerIds.length === 0) return new Set();
   const rows = await scope.db.selectFrom('owners').select('id')
     .where('id', 'in', ownerIds)
-    .where(sql<boolean>`to_tsvector('simple', name) @@ to_tsquery('simple', ${nameQuery})`)
+    .where(sql<boolean>`name_prefixes(name) @@ to_tsquery('simple', ${nameQuery})`)
     .execute();
   return new Set(rows.map((row) => row.id));
 }

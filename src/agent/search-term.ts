@@ -15,11 +15,16 @@ export interface SearchTerm {
   readonly serial: string | null;
   /** `C-10482`, however it was typed (`c10482`, `c 10482`). */
   readonly claimNumber: string | null;
-  /** A PostgreSQL text-search query: every word required, each the start of a word of the name. */
+  /**
+   * A PostgreSQL text-search query over the starts of the name's words (see name_prefixes in the agent
+   * migration): every typed word required, each the start of a word of the name, cut to 20 characters.
+   */
   readonly nameQuery: string | null;
 }
 
 const claimNumberPattern = /^c\s*-?\s*(\d{1,12})$/i;
+// The longest start of a word the name index keeps (name_prefixes).
+const longestWordStart = 20;
 
 /** The meanings of a term typed in the agent's search box; null when nothing was typed. */
 export function searchTermOf(typed: string): SearchTerm | null {
@@ -36,8 +41,8 @@ export function searchTermOf(typed: string): SearchTerm | null {
     return { ...none, phone: phone?.isPossible() ? phone.number : null, serial };
   }
   const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  // Each word a prefix, all required: "jan smi" finds Jane Smith.
-  const nameQuery = words.length > 0 ? words.map((word) => `${word}:*`).join(' & ') : null;
+  // All required, each matched against the starts of the name's words: "jan smi" finds Jane Smith.
+  const nameQuery = words.length > 0 ? words.map((word) => [...word].slice(0, longestWordStart).join('')).join(' & ') : null;
   return { ...none, nameQuery, serial };
 }
 

@@ -9,6 +9,9 @@ import { createModelBody, createResourceBody } from '../catalog/model-schema.ts'
 import type { Db } from '../platform/database/database.ts';
 import { asBrandId, inBrand } from '../platform/database/tenancy.ts';
 import { storeFile } from '../platform/files/files.ts';
+import { createServiceCentre } from '../care/service-centres.ts';
+import { createServiceCentreBody } from '../care/service-centre-schema.ts';
+import { registerOwnership } from '../registration/register.ts';
 import { minimalPdf } from './minimal-pdf.ts';
 
 export const demoSlug = 'demo';
@@ -46,13 +49,38 @@ export async function ensureDemoBrand(db: Db, options: { password: string; apiKe
       declaredType: 'application/pdf',
       content: minimalPdf(["AquaPure 500 Owner's Manual", 'Load, choose a programme, press Start.', 'Clean the filter every month.']),
     });
+    const modelIds: string[] = [];
     for (const demoModel of demoModels) {
       const model = await createModel(scope, systemActor, createModelBody.parse(demoModel.model));
+      modelIds.push(model.id);
       for (const resource of demoModel.resources) {
         const fileId = resource.kind === 'manual' ? manual.id : null;
         await createResource(scope, systemActor, model.id, createResourceBody.parse({ ...resource, fileId }));
       }
     }
+    for (const centre of demoServiceCentres) await createServiceCentre(scope, systemActor, createServiceCentreBody.parse(centre));
+    // One owner who has had the dishwasher for a while, for agents to find (by dana@example.com or AB00000042).
+    await registerOwnership(scope, {
+      modelId: modelIds[0] as string,
+      owner: { signedInOwnerId: null, details: { email: 'dana@example.com', name: 'Dana Demo', phone: '+12125550142', postalCode: '10001', country: 'US' } },
+      language: 'en',
+      serial: 'AB00000042',
+      lot: null,
+      variant: null,
+      purchaseDate: new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10),
+      retailer: 'Best Buy',
+      postalCode: '10001',
+      country: 'US',
+      manufacturedOn: null,
+      safetyOnly: false,
+      source: 'console',
+      identifiedBy: 'typed',
+      proofFileId: null,
+      consents: { email: true, sms: false },
+      consentWordings: { email: { text: 'Yes, email me tips and offers.', language: 'en' }, sms: { text: 'Yes, text me tips and offers.', language: 'en' } },
+      evidence: { source: 'console', ip: null, userAgent: null },
+      submissionId: null,
+    });
     await scope.db
       .insertInto('registration_settings')
       .values({
@@ -122,3 +150,9 @@ const demoModels = [
     resources: [{ kind: 'quick_start', title: 'Safe assembly', stage: 'unboxing', body: 'Assemble on a soft surface; check every bolt is tight before use.' }],
   },
 ] as const;
+
+const demoServiceCentres = [
+  { name: 'Acme Service Manhattan', addressLine1: '350 5th Ave', city: 'New York', region: 'NY', postalCode: '10118', country: 'US', phone: '+1 212 555 0100', services: ['repair', 'parts', 'warranty_service'] },
+  { name: 'Acme Service Bay Area', addressLine1: '1 Market St', city: 'San Francisco', region: 'CA', postalCode: '94105', country: 'US', phone: '+1 415 555 0100', services: ['repair', 'in_home_service', 'installation'] },
+  { name: 'Acme Service Toronto', addressLine1: '100 Queen St W', city: 'Toronto', region: 'ON', postalCode: 'M5H 2N2', country: 'CA', phone: '+1 416 555 0100', services: ['repair', 'parts'] },
+];

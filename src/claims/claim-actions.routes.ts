@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { requirePermission } from '../access/principal.ts';
+import { requirePermission, type Actor } from '../access/principal.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { uploadRules } from '../platform/files/files.ts';
 import { ApiError, invalidField } from '../platform/http/errors.ts';
@@ -11,7 +11,7 @@ import { type ClaimUpload, attachFiles } from './claim-attachments.ts';
 import { addStaffMessage } from './claim-conversation.ts';
 import { assignClaim, decideProof, requestProof, setRmaNumber } from './claim-handling.ts';
 import { getClaimDetail } from './claim-queries.ts';
-import { type ClaimActor, assertNotClosed, lockClaim } from './claim-records.ts';
+import { assertNotClosed, lockClaim } from './claim-records.ts';
 import { assignBody, attachmentQuery, claimRefParams, messageBody, proofDecisionBody, proofRequestBody, rmaBody, transitionBody } from './claim-requests.ts';
 import { transitionClaim } from './claim-transitions.ts';
 import { claimDetailView } from './claim-views.ts';
@@ -38,7 +38,7 @@ export const claimActionRoutes: RouteModule = (app, { db, config }) => {
     },
   }, (request, reply) =>
     write(db, request, reply, async (scope, actor) => {
-      const claim = await transitionClaim(scope, actor as ClaimActor, request.params.ref, request.body, context);
+      const claim = await transitionClaim(scope, actor, request.params.ref, request.body, context);
       return { status: 200, body: await detail(scope, claim.id) };
     }),
   );
@@ -48,7 +48,7 @@ export const claimActionRoutes: RouteModule = (app, { db, config }) => {
     schema: { tags, summary: 'Give the claim to a staff member, or to nobody', params: claimRefParams, body: assignBody, response },
   }, (request, reply) =>
     write(db, request, reply, async (scope, actor) => {
-      const claim = await assignClaim(scope, actor as ClaimActor, request.params.ref, request.body.assigneeId);
+      const claim = await assignClaim(scope, actor, request.params.ref, request.body.assigneeId);
       return { status: 200, body: await detail(scope, claim.id) };
     }),
   );
@@ -58,7 +58,7 @@ export const claimActionRoutes: RouteModule = (app, { db, config }) => {
     schema: { tags, summary: 'Add an internal note, or a reply the owner sees and is sent', params: claimRefParams, body: messageBody, response: { 201: claimDetailView, ...errorResponses } },
   }, (request, reply) =>
     write(db, request, reply, async (scope, actor) => {
-      const { claim } = await addStaffMessage(scope, actor as ClaimActor, request.params.ref, request.body, context);
+      const { claim } = await addStaffMessage(scope, actor, request.params.ref, request.body, context);
       return { status: 201, body: await detail(scope, claim.id) };
     }),
   );
@@ -79,7 +79,7 @@ export const claimActionRoutes: RouteModule = (app, { db, config }) => {
     return write(db, request, reply, async (scope, actor) => {
       const claim = await lockClaim(scope, request.params.ref);
       assertNotClosed(claim);
-      await attachFiles(scope, actor as ClaimActor, claim, uploads, { visibility: request.query.visibility, purpose: 'auto' });
+      await attachFiles(scope, actor, claim, uploads, { visibility: request.query.visibility, purpose: 'auto' });
       return { status: 201, body: await detail(scope, claim.id) };
     }, { fingerprintOf: { visibility: request.query.visibility, files: uploads.map((upload) => createHash('sha256').update(upload.content).digest('hex')) } });
   });
@@ -89,7 +89,7 @@ export const claimActionRoutes: RouteModule = (app, { db, config }) => {
     schema: { tags, summary: 'Set (or clear) the return authorisation (RMA) number', params: claimRefParams, body: rmaBody, response },
   }, (request, reply) =>
     write(db, request, reply, async (scope, actor) => {
-      const claim = await setRmaNumber(scope, actor as ClaimActor, request.params.ref, request.body.rmaNumber);
+      const claim = await setRmaNumber(scope, actor, request.params.ref, request.body.rmaNumber);
       return { status: 200, body: await detail(scope, claim.id) };
     }),
   );
@@ -99,7 +99,7 @@ export const claimActionRoutes: RouteModule = (app, { db, config }) => {
     schema: { tags, summary: 'Ask the owner for proof of purchase (a claim under review then waits for it: needs_info)', params: claimRefParams, body: proofRequestBody, response },
   }, (request, reply) =>
     write(db, request, reply, async (scope, actor) => {
-      const claim = await requestProof(scope, actor as ClaimActor, request.params.ref, request.body.note ?? null, context);
+      const claim = await requestProof(scope, actor, request.params.ref, request.body.note ?? null, context);
       return { status: 200, body: await detail(scope, claim.id) };
     }),
   );
@@ -109,7 +109,7 @@ export const claimActionRoutes: RouteModule = (app, { db, config }) => {
     schema: { tags, summary: "Verify or reject the owner's proof of purchase (it sets the product's proof status, which the warranty reads)", params: claimRefParams, body: proofDecisionBody, response },
   }, (request, reply) =>
     write(db, request, reply, async (scope, actor) => {
-      const claim = await decideProof(scope, actor as ClaimActor, request.params.ref, { verdict: request.body.verdict, reason: request.body.reason ?? null }, context);
+      const claim = await decideProof(scope, actor, request.params.ref, { verdict: request.body.verdict, reason: request.body.reason ?? null }, context);
       return { status: 200, body: await detail(scope, claim.id) };
     }),
   );

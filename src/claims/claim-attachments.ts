@@ -1,9 +1,9 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { systemActor } from '../access/principal.ts';
+import { systemActor, type Actor, attributionOf } from '../access/principal.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { type FilePurpose, type FileView, storeFile } from '../platform/files/files.ts';
 import { ApiError } from '../platform/http/errors.ts';
-import { type ClaimActor, type ClaimRow, attribution } from './claim-records.ts';
+import { type ClaimRow } from './claim-records.ts';
 import type { ClaimVisibility } from './tables.ts';
 
 export interface ClaimUpload {
@@ -20,12 +20,12 @@ export interface ClaimUpload {
  */
 export async function attachFiles(
   scope: BrandScope,
-  actor: ClaimActor,
+  actor: Actor,
   claim: Pick<ClaimRow, 'id'>,
   uploads: readonly ClaimUpload[],
   options: { readonly visibility: ClaimVisibility; readonly purpose: FilePurpose | 'auto' },
 ): Promise<FileView[]> {
-  const by = attribution(actor);
+  const by = attributionOf(actor);
   const stored: FileView[] = [];
   for (const upload of uploads) {
     const purpose = options.purpose === 'auto' ? await purposeOf(upload.content) : options.purpose;

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { type ClaimUpload, attachFiles } from './claim-attachments.ts';
 import { noticeOwner } from './claim-notices.tsx';
-import { type ClaimActor, type ClaimRow, type OwnerActor, assertNotClosed, attribution, auditClaimChange, lockClaim } from './claim-records.ts';
+import { type OwnerActor, type Actor, attributionOf } from '../access/principal.ts';
+import { type ClaimRow, assertNotClosed, auditClaimChange, lockClaim } from './claim-records.ts';
 import { type ClaimContext, moveClaim } from './claim-transitions.ts';
 import type { ClaimVisibility } from './tables.ts';
 
@@ -14,7 +15,7 @@ export const maxMessageLength = 4000;
  */
 export async function addStaffMessage(
   scope: BrandScope,
-  actor: ClaimActor,
+  actor: Actor,
   ref: string,
   message: { readonly visibility: ClaimVisibility; readonly body: string },
   context: ClaimContext,
@@ -54,14 +55,14 @@ export async function addOwnerReply(
 }
 
 /** After the owner gave something: a claim that waited for it returns to review; any other is just touched. */
-export async function answered(scope: BrandScope, actor: ClaimActor, claim: ClaimRow, context: ClaimContext): Promise<ClaimRow> {
+export async function answered(scope: BrandScope, actor: Actor, claim: ClaimRow, context: ClaimContext): Promise<ClaimRow> {
   if (claim.status === 'needs_info') return moveClaim(scope, actor, claim, { to: 'in_review' }, context);
   return scope.db.updateTable('claims').set({ updated_at: sql<Date>`now()` }).where('brand_id', '=', scope.brandId).where('id', '=', claim.id).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Writes one message on a claim, attributed to its author. */
-export async function insertMessage(scope: BrandScope, actor: ClaimActor, claim: Pick<ClaimRow, 'id'>, visibility: ClaimVisibility, body: string): Promise<string> {
-  const by = attribution(actor);
+export async function insertMessage(scope: BrandScope, actor: Actor, claim: Pick<ClaimRow, 'id'>, visibility: ClaimVisibility, body: string): Promise<string> {
+  const by = attributionOf(actor);
   const row = await scope.db
     .insertInto('claim_messages')
     .values({ brand_id: scope.brandId, claim_id: claim.id, visibility, author_type: by.type, author_id: by.id, author_label: by.label, body: body.trim() })

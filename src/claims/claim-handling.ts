@@ -6,7 +6,8 @@ import { type ClaimUpload, attachFiles } from './claim-attachments.ts';
 import { answered, insertMessage } from './claim-conversation.ts';
 import { checkTransition } from './claim-lifecycle.ts';
 import { noticeOwner } from './claim-notices.tsx';
-import { type ClaimActor, type ClaimRow, type OwnerActor, assertNotClosed, auditClaimChange, lockClaim } from './claim-records.ts';
+import type { OwnerActor, Actor } from '../access/principal.ts';
+import { type ClaimRow, assertNotClosed, auditClaimChange, lockClaim } from './claim-records.ts';
 import { type ClaimContext, moveClaim } from './claim-transitions.ts';
 
 /** Staff who may be given claims: admins and agents whose accounts are enabled. */
@@ -22,7 +23,7 @@ export async function assignableStaff(scope: BrandScope) {
 }
 
 /** Gives a claim to a staff member (or to nobody, with null). */
-export async function assignClaim(scope: BrandScope, actor: ClaimActor, ref: string, assigneeId: string | null): Promise<ClaimRow> {
+export async function assignClaim(scope: BrandScope, actor: Actor, ref: string, assigneeId: string | null): Promise<ClaimRow> {
   const claim = await lockClaim(scope, ref);
   assertNotClosed(claim);
   if (assigneeId !== null && !(await assignableStaff(scope)).some((staff) => staff.id === assigneeId)) {
@@ -34,7 +35,7 @@ export async function assignClaim(scope: BrandScope, actor: ClaimActor, ref: str
 }
 
 /** Records the return authorisation the brand issued for the claim (null clears it). */
-export async function setRmaNumber(scope: BrandScope, actor: ClaimActor, ref: string, rmaNumber: string | null): Promise<ClaimRow> {
+export async function setRmaNumber(scope: BrandScope, actor: Actor, ref: string, rmaNumber: string | null): Promise<ClaimRow> {
   const claim = await lockClaim(scope, ref);
   assertNotClosed(claim);
   const updated = await touch(scope, claim, { rma_number: rmaNumber });
@@ -46,7 +47,7 @@ export async function setRmaNumber(scope: BrandScope, actor: ClaimActor, ref: st
  * Asks the owner for their proof of purchase. A claim still being looked at waits for it (needs_info,
  * with the request as the reason the owner reads); a claim further along gets the request as a reply.
  */
-export async function requestProof(scope: BrandScope, actor: ClaimActor, ref: string, note: string | null, context: ClaimContext): Promise<ClaimRow> {
+export async function requestProof(scope: BrandScope, actor: Actor, ref: string, note: string | null, context: ClaimContext): Promise<ClaimRow> {
   const claim = await lockClaim(scope, ref);
   assertNotClosed(claim);
   const owner = await scope.db.selectFrom('owners').select('language').where('id', '=', claim.owner_id).executeTakeFirstOrThrow();
@@ -67,7 +68,7 @@ export async function requestProof(scope: BrandScope, actor: ClaimActor, ref: st
  */
 export async function decideProof(
   scope: BrandScope,
-  actor: ClaimActor,
+  actor: Actor,
   ref: string,
   decision: { readonly verdict: 'verified' | 'rejected'; readonly reason: string | null },
   context: ClaimContext,

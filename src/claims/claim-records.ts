@@ -8,26 +8,9 @@ import type { ClaimActorType, ClaimTables } from './tables.ts';
 
 export type ClaimRow = Selectable<ClaimTables['claims']>;
 
-/** Who does something on a claim: staff, a brand system or OpenOX (as everywhere), or the owner on their pages. */
-export type ClaimActor = Actor | OwnerActor;
-export interface OwnerActor {
-  readonly type: 'owner';
-  readonly id: string;
-  readonly label: string;
-  readonly requestId: null;
-}
-
-export function ownerActor(owner: { readonly id: string; readonly name: string }): OwnerActor {
-  return { type: 'owner', id: owner.id, label: owner.name, requestId: null };
-}
-
-/** The columns that attribute a row to its actor. */
-export function attribution(actor: ClaimActor): { type: ClaimActorType; id: string | null; label: string } {
-  return { type: actor.type, id: actor.id, label: actor.label };
-}
 
 /** Staff and brand systems are audited like every other change they make; the owner's own actions are the claim's record. */
-export async function auditClaimChange(scope: BrandScope, actor: ClaimActor, entry: AuditEntry): Promise<void> {
+export async function auditClaimChange(scope: BrandScope, actor: Actor, entry: AuditEntry): Promise<void> {
   if (actor.type !== 'owner') await recordAudit(scope, actor, entry);
 }
 

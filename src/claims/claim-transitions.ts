@@ -1,10 +1,11 @@
+import { type Actor, attributionOf } from '../access/principal.ts';
 import { sql } from 'kysely';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
 import { ApiError, invalidField } from '../platform/http/errors.ts';
 import { type Fulfilment, type TransitionRequest, checkTransition, nextStatuses } from './claim-lifecycle.ts';
 import { noticeOwner } from './claim-notices.tsx';
-import { type ClaimActor, type ClaimRow, attribution, lockClaim } from './claim-records.ts';
+import { type ClaimRow, lockClaim } from './claim-records.ts';
 
 /** What claim changes need from outside the database: where owners' links point. */
 export interface ClaimContext {
@@ -16,7 +17,7 @@ export interface ClaimContext {
  * changing nothing. The claim row is locked first, so two agents acting at once cannot both move it
  * from the same status.
  */
-export async function transitionClaim(scope: BrandScope, actor: ClaimActor, ref: string, request: TransitionRequest, context: ClaimContext): Promise<ClaimRow> {
+export async function transitionClaim(scope: BrandScope, actor: Actor, ref: string, request: TransitionRequest, context: ClaimContext): Promise<ClaimRow> {
   const claim = await lockClaim(scope, ref);
   const check = checkTransition(claim.status, request);
   if (!check.ok) {
@@ -33,7 +34,7 @@ export async function transitionClaim(scope: BrandScope, actor: ClaimActor, ref:
  * transition record, the `claim.status_changed` event and the owner's notice, all in the caller's
  * transaction. A move by staff is the brand's first response if there was none yet.
  */
-export async function moveClaim(scope: BrandScope, actor: ClaimActor, claim: ClaimRow, request: TransitionRequest, context: ClaimContext): Promise<ClaimRow> {
+export async function moveClaim(scope: BrandScope, actor: Actor, claim: ClaimRow, request: TransitionRequest, context: ClaimContext): Promise<ClaimRow> {
   const reason = request.reason?.trim() || null;
   const now = sql<Date>`now()`;
   const byBrand = actor.type === 'staff' || actor.type === 'api_key';
@@ -53,7 +54,7 @@ export async function moveClaim(scope: BrandScope, actor: ClaimActor, claim: Cla
     .where('id', '=', claim.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const by = attribution(actor);
+  const by = attributionOf(actor);
   const transition = await scope.db
     .insertInto('claim_transitions')
     .values({ brand_id: scope.brandId, claim_id: claim.id, from_status: claim.status, to_status: request.to, reason, actor_type: by.type, actor_id: by.id, actor_label: by.label })

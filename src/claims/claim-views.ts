@@ -1,3 +1,4 @@
+import type { Actor } from '../access/principal.ts';
 import { z } from 'zod';
 import { fileView } from '../platform/files/files.ts';
 import { entitlementSchema } from '../warranty/entitlement-view.ts';
@@ -8,7 +9,7 @@ const claimActorView = z.object({
   type: z.enum(['owner', 'staff', 'api_key', 'system']),
   id: z.uuid().nullable(),
   label: z.string(),
-}).meta({ id: 'ClaimActor' });
+}).meta({ id: 'Actor' });
 
 const claimSlaView = z.object({
   ageSeconds: z.number().int().meta({ description: 'Since filing; stops when the claim is closed.' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requirePermission, requirePrincipal } from '../access/principal.ts';
+import { requirePermission, requirePrincipal, type Actor } from '../access/principal.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import { pageOf } from '../platform/http/pagination.ts';
@@ -11,7 +11,6 @@ import { entitlementSchema, entitlementView } from '../warranty/entitlement-view
 import { assignableStaff } from './claim-handling.ts';
 import { type ClaimCheck, apiFieldOf, apiMessages, checkClaimInput } from './claim-input.ts';
 import { getClaimDetail, listClaims } from './claim-queries.ts';
-import type { ClaimActor } from './claim-records.ts';
 import { assigneeView, claimRefParams, createClaimBody, listClaimsQuery, type CreateClaimBody } from './claim-requests.ts';
 import { claimDetailView, claimSummaryView } from './claim-views.ts';
 import { type ClaimTarget, claimTarget, fileClaim } from './file-claim.ts';
@@ -74,7 +73,7 @@ export const claimRoutes: RouteModule = (app, { db, config }) => {
   }, (request, reply) =>
     write(db, request, reply, async (scope, actor) => {
       const target = await requireTarget(scope, request.body.ownershipId, request.body.ownerId);
-      const { claim, created } = await fileClaim(scope, actor as ClaimActor, target, { details: checkedOrThrow(request.body, target), kind: request.body.kind, submissionId: request.body.submissionId ?? null, photos: [] }, context);
+      const { claim, created } = await fileClaim(scope, actor, target, { details: checkedOrThrow(request.body, target), kind: request.body.kind, submissionId: request.body.submissionId ?? null, photos: [] }, context);
       return { status: created ? 201 : 200, body: await getClaimDetail(scope, claim.id, new Date()) };
     }),
   );

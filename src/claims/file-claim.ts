@@ -1,3 +1,4 @@
+import { type Actor, attributionOf } from '../access/principal.ts';
 import { sql } from 'kysely';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
@@ -8,7 +9,7 @@ import { ownershipEntitlement } from '../warranty/ownership-entitlement.ts';
 import { type ClaimUpload, attachFiles } from './claim-attachments.ts';
 import type { CheckedClaim } from './claim-input.ts';
 import { noticeOwner } from './claim-notices.tsx';
-import { type ClaimActor, type ClaimRow, attribution } from './claim-records.ts';
+import { type ClaimRow } from './claim-records.ts';
 import type { ClaimContext } from './claim-transitions.ts';
 import { type ProductCategoryProblems, problemCategoriesFor } from './problem-categories.ts';
 import type { ClaimKind, ClaimSource } from './tables.ts';
@@ -62,7 +63,7 @@ export interface NewClaim {
  * claim becomes a paid service request and says why. The same submission id twice files one claim
  * (the second waits for the first and returns it). Photos are checked before anything is kept.
  */
-export async function fileClaim(scope: BrandScope, actor: ClaimActor, target: ClaimTarget, claim: NewClaim, context: ClaimContext): Promise<{ claim: ClaimRow; created: boolean }> {
+export async function fileClaim(scope: BrandScope, actor: Actor, target: ClaimTarget, claim: NewClaim, context: ClaimContext): Promise<{ claim: ClaimRow; created: boolean }> {
   if (claim.submissionId) {
     // Held until commit: a retry arriving meanwhile waits here, then finds the claim below.
     await sql`select pg_advisory_xact_lock(hashtextextended(${`claim-submission:${scope.brandId}:${claim.submissionId}`}, 0))`.execute(scope.db);
@@ -75,7 +76,7 @@ export async function fileClaim(scope: BrandScope, actor: ClaimActor, target: Cl
   const entitlement = target.entitlement;
   if (!entitlement) throw new ApiError('not_found', 'There is no such product.');
   const covered = entitlement.covered;
-  const by = attribution(actor);
+  const by = attributionOf(actor);
   const number = await nextClaimNumber(scope);
   const row = await scope.db
     .insertInto('claims')
@@ -149,7 +150,7 @@ async function nextClaimNumber(scope: BrandScope): Promise<string> {
   return `C-${last_number}`;
 }
 
-function sourceOf(actor: ClaimActor): ClaimSource {
+function sourceOf(actor: Actor): ClaimSource {
   if (actor.type === 'owner') return 'owner_page';
   return actor.type === 'staff' ? 'console' : 'api';
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../access/audit.ts';
-import type { Actor } from '../access/principal.ts';
+import { type Actor, attributionOf } from '../access/principal.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
 import { ApiError, invalidField } from '../platform/http/errors.ts';
@@ -71,7 +71,7 @@ export async function transferOwnership(scope: BrandScope, actor: Actor, request
     type: 'ownership.transferred',
     subjectType: 'ownership',
     subjectId: current.id,
-    payload: { ownershipId: current.id, ownerId: current.owner_id, toOwnershipId: outcome.ownershipId, toOwnerId: outcome.ownerId, modelId: current.model_id },
+    payload: { ownershipId: current.id, ownerId: current.owner_id, toOwnershipId: outcome.ownershipId, toOwnerId: outcome.ownerId, modelId: current.model_id, actor: attributionOf(actor) },
   });
   await recordAudit(scope, actor, { action: 'ownership.transferred', subjectType: 'ownership', subjectId: current.id, changes: { toOwnershipId: outcome.ownershipId, toOwnerId: outcome.ownerId } });
   return transferred;
@@ -87,7 +87,7 @@ export async function releaseOwnership(scope: BrandScope, actor: Actor, ownershi
     type: 'ownership.transferred',
     subjectType: 'ownership',
     subjectId: current.id,
-    payload: { ownershipId: current.id, ownerId: current.owner_id, toOwnershipId: null, toOwnerId: null, modelId: current.model_id },
+    payload: { ownershipId: current.id, ownerId: current.owner_id, toOwnershipId: null, toOwnerId: null, modelId: current.model_id, actor: attributionOf(actor) },
   });
   await recordAudit(scope, actor, { action: 'ownership.released', subjectType: 'ownership', subjectId: current.id });
 }
@@ -99,7 +99,7 @@ export async function retireOwnership(scope: BrandScope, actor: Actor, ownership
     type: 'ownership.retired',
     subjectType: 'ownership',
     subjectId: current.id,
-    payload: { ownershipId: current.id, ownerId: current.owner_id, modelId: current.model_id },
+    payload: { ownershipId: current.id, ownerId: current.owner_id, modelId: current.model_id, actor: attributionOf(actor) },
   });
   await recordAudit(scope, actor, { action: 'ownership.retired', subjectType: 'ownership', subjectId: current.id });
 }

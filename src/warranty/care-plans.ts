@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { recordAudit } from '../access/audit.ts';
-import type { Actor } from '../access/principal.ts';
+import { type Actor, attributionOf } from '../access/principal.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
 import { ApiError, invalidField } from '../platform/http/errors.ts';
@@ -76,7 +76,7 @@ export async function addCarePlan(scope: BrandScope, actor: Actor, ownershipId: 
     type: 'care_plan.added',
     subjectType: 'ownership',
     subjectId: ownershipId,
-    payload: { carePlanId: row.id, ownershipId, ownerId: ownership.owner_id, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on, price: input.price ?? null },
+    payload: { carePlanId: row.id, ownershipId, ownerId: ownership.owner_id, name: row.name, startsOn: row.starts_on, endsOn: row.ends_on, price: input.price ?? null, actor: attributionOf(actor) },
   });
   await recordAudit(scope, actor, { action: 'care_plan.added', subjectType: 'ownership', subjectId: ownershipId, changes: { carePlanId: row.id, name: row.name, endsOn: row.ends_on } });
   return { plan: toView(row), created: true };

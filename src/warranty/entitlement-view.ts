@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translatorFor } from '../owner-site/i18n.ts';
 import type { Entitlement } from './entitlement.ts';
 
 const coveragePart = z.object({
@@ -15,8 +16,14 @@ export const entitlementSchema = z.object({
   basis: z.enum(['purchase_date', 'delivery_date', 'registration_date', 'manufacture_date', 'none']),
   carePlan: z.object({ name: z.string(), until: z.string() }).nullable(),
   excludedBecause: z.string().nullable().meta({ description: "'retired', 'transferred_away' or 'not_transferable'." }),
-  reasons: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.string()) })).meta({ description: 'The facts the answer rests on, in order.' }),
+  reasons: z.array(z.object({
+    code: z.string(),
+    params: z.record(z.string(), z.string()),
+    text: z.string().optional().meta({ description: 'The reason in English, as the owner reads it.' }),
+  })).meta({ description: 'The facts the answer rests on, in order.' }),
 }).meta({ id: 'Entitlement' });
+
+const english = translatorFor('en');
 
 export function entitlementView(entitlement: Entitlement): z.output<typeof entitlementSchema> {
   return {
@@ -27,6 +34,6 @@ export function entitlementView(entitlement: Entitlement): z.output<typeof entit
     basis: entitlement.basis,
     carePlan: entitlement.carePlan,
     excludedBecause: entitlement.excludedBecause,
-    reasons: entitlement.reasons.map((reason) => ({ code: reason.code, params: { ...reason.params } })),
+    reasons: entitlement.reasons.map((reason) => ({ code: reason.code, params: { ...reason.params }, text: english(`entitlement.${reason.code}`, reason.params) })),
   };
 }

@@ -51,7 +51,11 @@ describe('warranty entitlement over the API', () => {
     const changed = await app.inject({ method: 'PATCH', url: `/api/v1/ownerships/${ownershipId}/warranty-facts`, headers: bearer(brand.keys.agent), payload: { deliveredOn: delivered } });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ covered: true, startsOn: delivered, basis: 'delivery_date', parts: { covered: true, until: day(addMonths(new Date(`${delivered}T00:00:00Z`), 24)) } });
-    expect(changed.json().reasons[0]).toEqual({ code: 'starts_delivery_law', params: { date: delivered, purchased, law: 'California Civil Code 1795.6' } });
+    expect(changed.json().reasons[0]).toEqual({
+      code: 'starts_delivery_law',
+      params: { date: delivered, purchased, law: 'California Civil Code 1795.6' },
+      text: `Coverage starts on the day it was delivered or installed, ${delivered}, as California Civil Code 1795.6 provides.`,
+    });
 
     const future = await app.inject({ method: 'PATCH', url: `/api/v1/ownerships/${ownershipId}/warranty-facts`, headers: bearer(brand.keys.agent), payload: { purchaseDate: day(addDays(new Date(), 2)) } });
     expect(future.statusCode).toBe(400);

@@ -14,12 +14,14 @@ export function HomePage() {
   const [activity, setActivity] = useState<ActivityRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const seesActivity = can('events:read');
   useEffect(() => {
+    if (!seesActivity) return;
     api
       .get<{ data: ActivityRow[] }>('/activity')
       .then((result) => setActivity(result.data))
       .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
-  }, []);
+  }, [seesActivity]);
 
   return (
     <>
@@ -27,38 +29,40 @@ export function HomePage() {
       <Text c="dimmed" mb="lg">
         Signed in as {principal.label} ({principal.role}).
       </Text>
-      <Card withBorder maw={640}>
-        <Text fw={600} mb="sm">
-          Recent activity
-        </Text>
-        {error && <Alert color="red">{error}</Alert>}
-        {!activity && !error && <Loader size="sm" aria-label="Loading activity" />}
-        {activity && activity.length === 0 && (
-          <Text size="sm" c="dimmed">
-            Nothing has happened yet.
+      {seesActivity && (
+        <Card withBorder maw={640}>
+          <Text fw={600} mb="sm">
+            Recent activity
           </Text>
-        )}
-        {activity && activity.length > 0 && (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Day</Table.Th>
-                <Table.Th>Event</Table.Th>
-                <Table.Th ta="right">Count</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {activity.map((row) => (
-                <Table.Tr key={`${row.day}-${row.type}`}>
-                  <Table.Td>{row.day}</Table.Td>
-                  <Table.Td>{humanize(row.type)}</Table.Td>
-                  <Table.Td ta="right">{row.count}</Table.Td>
+          {error && <Alert color="red">{error}</Alert>}
+          {!activity && !error && <Loader size="sm" aria-label="Loading activity" />}
+          {activity && activity.length === 0 && (
+            <Text size="sm" c="dimmed">
+              Nothing has happened yet.
+            </Text>
+          )}
+          {activity && activity.length > 0 && (
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Day</Table.Th>
+                  <Table.Th>Event</Table.Th>
+                  <Table.Th ta="right">Count</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Card>
+              </Table.Thead>
+              <Table.Tbody>
+                {activity.map((row) => (
+                  <Table.Tr key={`${row.day}-${row.type}`}>
+                    <Table.Td>{row.day}</Table.Td>
+                    <Table.Td>{humanize(row.type)}</Table.Td>
+                    <Table.Td ta="right">{row.count}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Card>
+      )}
       {can('claims:read') && (
         <Box mt="lg">
           <HandlingTimeCard />

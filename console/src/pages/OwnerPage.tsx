@@ -48,8 +48,13 @@ export function OwnerPage() {
   const reload = useCallback(() => load().then(setOwner).catch(notifyError), [load]);
   useEffect(() => {
     let cancelled = false;
+    // Another owner (a link from this page): nothing of the previous one stays open.
     setOwner(null);
     setError(null);
+    setLastTransfer(null);
+    setClaimFor(null);
+    setTransferring(null);
+    setLoggingCall(false);
     load()
       .then((loaded) => !cancelled && setOwner(loaded))
       .catch((caught: unknown) => !cancelled && setError(caught instanceof Error ? caught.message : String(caught)));

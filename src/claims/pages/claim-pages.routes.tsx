@@ -12,7 +12,7 @@ import type { RouteModule } from '../../platform/http/server.ts';
 import type { FieldProblem } from '../../registration/registration-form.ts';
 import { checkClaimInput } from '../claim-input.ts';
 import { claimsOfOwner } from '../claim-queries.ts';
-import { ownerActor } from '../claim-records.ts';
+import { ownerActor } from '../../access/principal.ts';
 import { type ClaimTarget, claimTarget, fileClaim } from '../file-claim.ts';
 import { problemLabelFor } from '../problem-categories.ts';
 import { ClaimFormPage, type ClaimFormValues, emptyClaimForm } from './claim-form-page.tsx';

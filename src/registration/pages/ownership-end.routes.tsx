@@ -1,7 +1,7 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../access/principal.ts';
+import { ownerActor } from '../../access/principal.ts';
 import { sitePath } from '../../owner-site/brand-site.ts';
 import { openSite } from '../../owner-site/site-request.tsx';
 import { inBrand } from '../../platform/database/tenancy.ts';
@@ -54,12 +54,11 @@ export const ownershipEndRoutes: RouteModule = (app, { db }) => {
       if (!opened) return reply;
       const owner = opened.owner;
       if (!owner) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
-      const actor: Actor = { type: 'owner', id: owner.id, label: owner.email, requestId: request.id };
       await inBrand(db, opened.brand.id, async (scope) => {
         // Only the owner's own current products; anything else is left as it is, silently.
         const own = z.uuid().safeParse(request.params.id).success && await scope.db.selectFrom('ownerships').select('id')
           .where('id', '=', request.params.id).where('owner_id', '=', owner.id).where('status', '=', 'active').executeTakeFirst();
-        if (own) await endings[request.params.ending](scope, actor, request.params.id);
+        if (own) await endings[request.params.ending](scope, ownerActor(owner), request.params.id);
       });
       return reply.redirect(sitePath(opened.brand, '/products'), 303);
     });

@@ -27,8 +27,7 @@ function CoverageLines({ coverage }: { coverage: Coverage }) {
       <List size="xs" c="dimmed">
         {coverage.reasons.map((reason, index) => (
           <List.Item key={index}>
-            {humanize(reason.code)}
-            {Object.keys(reason.params).length > 0 ? `: ${Object.entries(reason.params).map(([key, value]) => `${key} ${value}`).join(', ')}` : ''}
+            {reason.text ?? humanize(reason.code)}
           </List.Item>
         ))}
       </List>

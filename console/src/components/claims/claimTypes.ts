@@ -48,7 +48,8 @@ export interface Coverage {
   basis: string;
   carePlan: { name: string; until: string } | null;
   excludedBecause: string | null;
-  reasons: { code: string; params: Record<string, string> }[];
+  /** `text`: the reason in English; claims filed before it existed have only the code. */
+  reasons: { code: string; params: Record<string, string>; text?: string }[];
 }
 
 export type Fulfilment =

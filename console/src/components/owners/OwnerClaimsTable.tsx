@@ -10,7 +10,10 @@ const finished = new Set(['resolved', 'closed']);
 
 export function OwnerClaimsTable({ claims, highlightId }: { claims: ClaimSummary[]; highlightId: string | null }) {
   const highlighted = useRef<HTMLTableRowElement>(null);
-  useEffect(() => highlighted.current?.scrollIntoView({ block: 'center' }), [highlightId]);
+  // Braces: scrollIntoView returns a promise in newer browsers, which React would take for a cleanup.
+  useEffect(() => {
+    highlighted.current?.scrollIntoView({ block: 'nearest' });
+  }, [highlightId]);
   const ordered = [...claims].sort((a, b) => Number(finished.has(a.status)) - Number(finished.has(b.status)));
 
   return (

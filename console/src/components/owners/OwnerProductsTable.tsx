@@ -23,7 +23,10 @@ export interface ProductActions {
 export function OwnerProductsTable({ products, highlightId, actions }: { products: OwnerOverviewProduct[]; highlightId: string | null; actions: ProductActions }) {
   const { can } = useSession();
   const highlighted = useRef<HTMLTableRowElement>(null);
-  useEffect(() => highlighted.current?.scrollIntoView({ block: 'center' }), [highlightId]);
+  // Braces: scrollIntoView returns a promise in newer browsers, which React would take for a cleanup.
+  useEffect(() => {
+    highlighted.current?.scrollIntoView({ block: 'nearest' });
+  }, [highlightId]);
 
   return (
     <Table.ScrollContainer minWidth={1180}>

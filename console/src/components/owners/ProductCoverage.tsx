@@ -11,40 +11,52 @@ function lastCoveredDay(coverage: Coverage): string | null {
 
 export function CoverageSummary({ coverage }: { coverage: Coverage | null }) {
   if (!coverage) return <Text size="sm" c="dimmed">—</Text>;
-  const until = lastCoveredDay(coverage);
   const ended = [coverage.parts.until, coverage.labour.until].filter((day): day is string => day !== null).sort().at(-1);
+  const part = (name: string, value: Coverage['parts']) => `${name} ${value.covered ? `to ${formatDay(value.until)}` : 'not covered'}`;
+  // Short badges: a table cell clips long ones; the dates go in the text below.
   return (
     <Stack gap={2}>
       <Group gap={4}>
         <Badge color={coverage.covered ? 'green' : 'gray'} variant="light">
-          {coverage.covered ? `Covered until ${formatDay(until)}` : coverage.excludedBecause ? `Not covered: ${humanize(coverage.excludedBecause).toLowerCase()}` : ended ? `Ended ${formatDay(ended)}` : 'Not covered'}
+          {coverage.covered ? 'Covered' : 'Not covered'}
         </Badge>
         {coverage.carePlan && (
-          <Badge color="violet" variant="light">
-            {coverage.carePlan.name} until {formatDay(coverage.carePlan.until)}
+          <Badge color="violet" variant="light" title={`${coverage.carePlan.name} until ${formatDay(coverage.carePlan.until)}`}>
+            Care plan
           </Badge>
         )}
       </Group>
-      {coverage.covered && (
+      {coverage.covered ? (
+        <Text size="xs">
+          Until {formatDay(lastCoveredDay(coverage))}: {part('parts', coverage.parts)}, {part('labour', coverage.labour)}
+        </Text>
+      ) : (
+        <Text size="xs">{coverage.excludedBecause ? humanize(coverage.excludedBecause) : ended ? `Ended ${formatDay(ended)}` : 'No warranty applies'}</Text>
+      )}
+      {coverage.carePlan && (
+        <Text size="xs">
+          {coverage.carePlan.name} until {formatDay(coverage.carePlan.until)}
+        </Text>
+      )}
+      {coverage.basis !== 'none' && (
         <Text size="xs" c="dimmed">
-          Parts {coverage.parts.covered ? `to ${formatDay(coverage.parts.until)}` : 'not covered'}, labour {coverage.labour.covered ? `to ${formatDay(coverage.labour.until)}` : 'not covered'}; from{' '}
-          {humanize(coverage.basis).toLowerCase()}
+          From the {humanize(coverage.basis).toLowerCase()}
         </Text>
       )}
     </Stack>
   );
 }
 
-const maintenanceColors: Record<MaintenanceStatus, string> = { overdue: 'red', due_soon: 'orange', ok: 'gray' };
+const maintenanceColors: Record<MaintenanceStatus, string> = { overdue: 'red', due_soon: 'orange', ok: 'dimmed' };
 
 export function MaintenanceSummary({ maintenance }: { maintenance: OwnershipMaintenance | null }) {
   const [next, ...later] = maintenance?.tasks ?? [];
   if (!next) return <Text size="sm" c="dimmed">—</Text>;
   return (
     <Stack gap={2}>
-      <Badge color={maintenanceColors[next.status]} variant={next.status === 'ok' ? 'outline' : 'light'}>
+      <Text size="sm" fw={next.status === 'ok' ? undefined : 500} c={maintenanceColors[next.status]}>
         {next.name}: {next.status === 'overdue' ? 'overdue since' : 'due'} {formatDay(next.dueOn)}
-      </Badge>
+      </Text>
       {later.length > 0 && (
         <Text size="xs" c="dimmed">
           then {later.map((task) => `${task.name} ${formatDay(task.dueOn)}`).join(', ')}
