@@ -13,7 +13,7 @@ const { db } = testDatabase();
 let app: App;
 let a: TestBrand;
 let b: TestBrand;
-const ofB = { model: '', resource: '', file: '', staff: '', apiKey: '', owner: '', message: '', recall: '' };
+const ofB = { model: '', resource: '', file: '', staff: '', apiKey: '', owner: '', ownership: '', message: '', recall: '', claim: '', centre: '' };
 
 beforeAll(async () => {
   app = await testApp(db);
@@ -27,7 +27,13 @@ beforeAll(async () => {
   ofB.staff = staff[0].id;
   ofB.apiKey = (await app.inject({ url: '/api/v1/api-keys', headers: bearer(b.keys.admin) })).json().data[0].id;
   const registration = { modelId: model.id, owner: { email: 'b-owner@example.com', name: 'B Owner', postalCode: '94103', country: 'US' } };
-  ofB.owner = (await app.inject({ method: 'POST', url: '/api/v1/registrations', headers: bearer(b.keys.admin), payload: registration })).json().ownerId;
+  const registered = (await app.inject({ method: 'POST', url: '/api/v1/registrations', headers: bearer(b.keys.admin), payload: registration })).json();
+  ofB.owner = registered.ownerId;
+  ofB.ownership = registered.ownershipId;
+  const claim = { ownershipId: ofB.ownership, problemCategory: 'leak', description: 'It leaks.' };
+  ofB.claim = (await app.inject({ method: 'POST', url: '/api/v1/claims', headers: bearer(b.keys.admin), payload: claim })).json().id;
+  const centre = { name: 'B repairs', addressLine1: '1 Main St', city: 'San Francisco', postalCode: '94103', country: 'US' };
+  ofB.centre = (await app.inject({ method: 'POST', url: '/api/v1/service-centres', headers: bearer(b.keys.admin), payload: centre })).json().id;
   ofB.message = (await app.inject({ url: '/api/v1/messages', headers: bearer(b.keys.admin) })).json().data[0].id;
   ofB.recall = (await app.inject({ method: 'POST', url: '/api/v1/recalls', headers: bearer(b.keys.admin), payload: { modelId: model.id, title: 'T', hazard: 'H', remedy: 'R' } })).json().id;
   expect(Object.values(ofB).filter((id) => /^[0-9a-f-]{36}$/.test(id))).toHaveLength(Object.keys(ofB).length);
@@ -55,6 +61,19 @@ const requests = () => [
   ['POST', `/api/v1/recalls/${ofB.recall}/close`, {}],
   ['GET', `/api/v1/models/${ofB.model}/qr.svg`],
   ['POST', '/api/v1/registrations', { modelId: ofB.model, owner: { email: 'thief@example.com', name: 'Thief', postalCode: '94103' } }],
+  ['GET', `/api/v1/ownerships/${ofB.ownership}/entitlement`],
+  ['PATCH', `/api/v1/ownerships/${ofB.ownership}/warranty-facts`, { deliveredOn: '2026-01-02' }],
+  ['POST', `/api/v1/ownerships/${ofB.ownership}/care-plans`, { name: 'Taken over', startsOn: '2026-01-02', months: 12 }],
+  ['POST', `/api/v1/ownerships/${ofB.ownership}/transfer`, { owner: { email: 'thief@example.com', name: 'Thief' } }],
+  ['POST', `/api/v1/ownerships/${ofB.ownership}/retire`],
+  ['GET', `/api/v1/ownerships/${ofB.ownership}/maintenance`],
+  ['POST', '/api/v1/claims', { ownershipId: ofB.ownership, problemCategory: 'leak', description: 'Taken over.' }],
+  ['GET', `/api/v1/claims/${ofB.claim}`],
+  ['POST', `/api/v1/claims/${ofB.claim}/transitions`, { to: 'in_review' }],
+  ['GET', `/api/v1/service-centres/${ofB.centre}`],
+  ['PATCH', `/api/v1/service-centres/${ofB.centre}`, { name: 'Taken over' }],
+  ['GET', `/api/v1/owners/${ofB.owner}/overview`],
+  ['POST', `/api/v1/owners/${ofB.owner}/calls`, { direction: 'inbound', durationSeconds: 60, outcome: 'resolved' }],
 ] as const;
 
 describe("brand A cannot reach brand B's resources", () => {
@@ -81,7 +100,7 @@ describe("brand A cannot reach brand B's resources", () => {
     expect(models.map((m: { id: string }) => m.id)).not.toContain(ofB.model);
     const audit = (await app.inject({ url: '/api/v1/audit-log?limit=200', headers: bearer(a.keys.admin) })).json().data;
     expect(audit.map((e: { subjectId: string }) => e.subjectId)).not.toContain(ofB.model);
-    for (const list of ['/api/v1/owners', '/api/v1/registrations', '/api/v1/messages', '/api/v1/recalls', '/api/v1/registration-conflicts']) {
+    for (const list of ['/api/v1/owners', '/api/v1/registrations', '/api/v1/messages', '/api/v1/recalls', '/api/v1/registration-conflicts', '/api/v1/claims', '/api/v1/service-centres']) {
       expect((await app.inject({ url: list, headers: bearer(a.keys.admin) })).json().data, list).toEqual([]);
     }
     const stillThere = await app.inject({ url: `/api/v1/models/${ofB.model}`, headers: bearer(b.keys.admin) });
