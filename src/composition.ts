@@ -17,6 +17,10 @@ import { claimDetailRoutes } from './claims/pages/claim-detail.routes.tsx';
 import { claimPageRoutes } from './claims/pages/claim-pages.routes.tsx';
 import { contactPreferenceRoutes } from './claims/pages/contact-preferences.routes.tsx';
 import { problemCategoryRoutes } from './claims/problem-categories.routes.ts';
+import { identificationRoutes } from './identification/identification.routes.ts';
+import { photoRegistrationRoutes } from './identification/pages/photo-registration.routes.tsx';
+import { scannedCodeRoutes } from './identification/pages/scanned-code.routes.ts';
+import { scannerAssetRoutes } from './identification/scanner/scanner-assets.routes.ts';
 import { labelRoutes } from './labels/labels.routes.ts';
 import { outboxRoutes } from './messaging/outbox.routes.ts';
 import { publicFileRoutes } from './owner-site/public-files.routes.ts';
@@ -76,6 +80,10 @@ export const routeModules: readonly RouteModule[] = [
   claimPageRoutes,
   claimDetailRoutes,
   contactPreferenceRoutes,
+  identificationRoutes,
+  photoRegistrationRoutes,
+  scannedCodeRoutes,
+  scannerAssetRoutes,
   // GS1 Digital Link resolver: a catch-all for /01/... paths, so it goes last.
   resolverRoutes,
 ];

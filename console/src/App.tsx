@@ -20,6 +20,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { OutboxPage } from './pages/OutboxPage';
 import { OwnerPage } from './pages/OwnerPage';
 import { OwnersPage } from './pages/OwnersPage';
+import { PhotoReadAccuracyPage } from './pages/PhotoReadAccuracyPage';
 import { RegistrationConflictsPage } from './pages/RegistrationConflictsPage';
 import { RegistrationSettingsPage } from './pages/RegistrationSettingsPage';
 import { RegistrationsPage } from './pages/RegistrationsPage';
@@ -62,6 +63,7 @@ export function App() {
               <Route path="imports" element={<RequirePermission permission="registrations:import"><ImportsPage /></RequirePermission>} />
               <Route path="imports/:importId" element={<RequirePermission permission="registrations:import"><ImportPage /></RequirePermission>} />
               <Route path="registration-conflicts" element={<RequirePermission permission="owners:read"><RegistrationConflictsPage /></RequirePermission>} />
+              <Route path="photo-read-accuracy" element={<RequirePermission permission="owners:read"><PhotoReadAccuracyPage /></RequirePermission>} />
               <Route path="outbox" element={<RequirePermission permission="messages:read"><OutboxPage /></RequirePermission>} />
               <Route path="claims" element={<RequirePermission permission="claims:read"><ClaimsPage /></RequirePermission>} />
               <Route path="claims/:claimId" element={<RequirePermission permission="claims:read"><ClaimPage /></RequirePermission>} />

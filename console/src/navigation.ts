@@ -15,6 +15,7 @@ export const sections: Section[] = [
   { label: 'Claims', path: '/claims', permission: 'claims:read' },
   { label: 'Registrations', path: '/registrations', permission: 'owners:read' },
   { label: 'Registration conflicts', path: '/registration-conflicts', permission: 'owners:read' },
+  { label: 'Photo-read accuracy', path: '/photo-read-accuracy', permission: 'owners:read' },
   { label: 'Imports', path: '/imports', permission: 'registrations:import' },
   { label: 'Outbox', path: '/outbox', permission: 'messages:read' },
   { label: 'Staff', path: '/staff', permission: 'staff:read' },

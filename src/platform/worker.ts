@@ -42,6 +42,8 @@ export async function startWorker({ db, pool, consumers, config, log }: WorkerOp
         await sql`delete from owner_sessions where expires_at < now()`.execute(db);
         await sql`delete from owner_sign_in_tokens where expires_at < now() - interval '1 day'`.execute(db);
         await sql`delete from rate_limit_windows where window_start < now() - interval '1 day'`.execute(db);
+        // Photos of labels and receipts that never became a registration: the read's figures stay, the photo goes.
+        await sql`delete from files f using photo_reads r where r.file_id = f.id and r.ownership_id is null and r.created_at < now() - interval '1 day' and not exists (select 1 from ownerships o where o.proof_file_id = f.id)`.execute(db);
       },
     },
     crontab: '17 * * * * purge_expired\n*/5 * * * * registration_import_sweep\n7 6 * * * maintenance_due ?fill=2d\n23 4 * * * warranty_expiring ?fill=2d',

@@ -7,6 +7,7 @@ import { api } from '../api';
 import { EmptyTableRow } from '../components/EmptyTableRow';
 import { LoadMoreButton } from '../components/LoadMoreButton';
 import { PageHeader } from '../components/PageHeader';
+import { PhotoReadDetails } from '../components/identification/PhotoReadDetails';
 import { ModelSelect } from '../components/registrations/ModelSelect';
 import { identifiedByLabels, ownershipStatusColors, sourceLabels, sourceOptions } from '../components/registrations/registrationLabels';
 import { formatDateTime, formatDay, humanize } from '../format';
@@ -89,6 +90,7 @@ export function RegistrationsPage() {
                   <Text size="xs" c="dimmed">
                     {sourceLabels[registration.source]}, {identifiedByLabels[registration.identifiedBy].toLowerCase()}
                   </Text>
+                  <PhotoReadDetails ownershipId={registration.id} identifiedBy={registration.identifiedBy} model={registration.model} />
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={0}>

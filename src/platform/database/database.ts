@@ -6,6 +6,7 @@ import type { BrandTables } from '../../brands/tables.ts';
 import type { CareTables } from '../../care/tables.ts';
 import type { CatalogTables } from '../../catalog/tables.ts';
 import type { ClaimTables } from '../../claims/tables.ts';
+import type { IdentificationTables } from '../../identification/tables.ts';
 import type { MessagingTables } from '../../messaging/tables.ts';
 import type { OwnerTables } from '../../owners/tables.ts';
 import type { RecallTables } from '../../recalls/tables.ts';
@@ -18,7 +19,7 @@ import type { HttpTables } from '../http/tables.ts';
 
 /** Every table OpenOX owns, as the typed query layer sees it. */
 export interface Database
-  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, ImportTables, MessagingTables, RecallTables, WarrantyTables, CareTables, ClaimTables, AgentTables {}
+  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, ImportTables, MessagingTables, RecallTables, WarrantyTables, CareTables, ClaimTables, AgentTables, IdentificationTables {}
 
 export type Db = Kysely<Database>;
 

@@ -27,6 +27,7 @@ export const errorCatalog = {
   },
   payload_too_large: { status: 413, message: 'The upload is too large.' },
   unsupported_media_type: { status: 415, message: 'This content type is not accepted here.' },
+  photo_unreadable: { status: 422, message: 'No model, serial or receipt details could be read on this photo; take it again closer, with more light and no glare, or type the values.' },
   too_many_attempts: { status: 429, message: 'Too many attempts; wait a few minutes and try again.' },
   internal: { status: 500, message: 'Something went wrong on our side. It has been logged; try again.' },
   unavailable: { status: 503, message: 'OpenOX is not ready yet; try again shortly.' },

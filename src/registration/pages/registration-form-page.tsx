@@ -5,6 +5,8 @@ import type { RegistrableModel } from '../registrable-model.ts';
 import type { FieldProblem, OwnerField } from '../registration-form.ts';
 import type { RegistrationSettings } from '../settings.ts';
 import { consentWordings, rightsStatements } from '../wording.ts';
+import { LabelOptions, PhotoScript, ReceiptOptions } from '../../identification/pages/identify-options.tsx';
+import type { PhotoReadsView } from '../../identification/pages/photo-read-view.ts';
 import { ErrorText, Field, type FieldState, ProblemSummary } from './form-fields.tsx';
 
 export interface RegistrationFormView {
@@ -19,9 +21,11 @@ export interface RegistrationFormView {
   readonly serialFromCode: boolean;
   readonly manufacturedOn: string | null;
   readonly proofKept: { readonly id: string; readonly name: string } | null;
+  /** What the owner's photo of the label or the receipt said, when the form comes back from reading one. */
+  readonly photo?: PhotoReadsView;
 }
 
-const hiddenFields = ['model_id', 'submission_id', 'lot', 'variant', 'production_date', 'identified_by', 'source'] as const;
+const hiddenFields = ['model_id', 'submission_id', 'lot', 'variant', 'production_date', 'identified_by', 'source', 'photo_read_id', 'receipt_read_id'] as const;
 
 /** The registration form: mobile first, no script, every field labelled and its errors beside it. */
 export function RegistrationFormPage({ page, view }: { page: PageContext; view: RegistrationFormView }) {
@@ -69,7 +73,10 @@ export function RegistrationFormPage({ page, view }: { page: PageContext; view: 
             <p>{t('register.serialFromCode', { serial: view.values.serial })}</p>
           </>
         ) : (
-          <Field state={state} name="serial" label={labels.serial as string} required autoComplete="off" hint={t('register.serialHint', { where: t('register.serialWhere'), format })} />
+          <>
+            <LabelOptions page={page} modelId={model.id} read={view.photo?.label ?? null} />
+            <Field state={state} name="serial" label={labels.serial as string} required autoComplete="off" hint={t('register.serialHint', { where: t('register.serialWhere'), format })} />
+          </>
         )}
         <Field state={state} name="purchase_date" type="date" label={safety ? t('register.purchaseDateOptional') : (labels.purchase_date as string)} required={!safety} />
         {settings.retailers.length > 0 ? (
@@ -82,9 +89,11 @@ export function RegistrationFormPage({ page, view }: { page: PageContext; view: 
           </Field>
         ) : null}
         <Field state={state} name="retailer_other" label={settings.retailers.length > 0 ? t('register.retailerOtherName') : (labels.retailer as string)} autoComplete="off" />
-        <Field state={state} name="proof" label={labels.proof as string} hint={view.proofKept ? t('register.proofKept', { name: view.proofKept.name }) : t('register.proofHint')}>
-          <input id="proof" name="proof" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby="proof-hint" aria-invalid={view.problems.proof ? true : undefined} />
-        </Field>
+        <ReceiptOptions page={page} read={view.photo?.receipt ?? null}>
+          <Field state={state} name="proof" label={labels.proof as string} hint={view.proofKept ? t('register.proofKept', { name: view.proofKept.name }) : t('register.proofHint')}>
+            <input id="proof" name="proof" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" aria-describedby="proof-hint" aria-invalid={view.problems.proof ? true : undefined} data-read="receipt" />
+          </Field>
+        </ReceiptOptions>
 
         {owner ? (
           <p>
@@ -112,6 +121,7 @@ export function RegistrationFormPage({ page, view }: { page: PageContext; view: 
         {rightsStatements(settings, country, language, t).map((statement) => <p key={statement} className="legal">{statement}</p>)}
         <button type="submit">{t('register.submit')}</button>
       </form>
+      <PhotoScript />
     </>
   );
 }

@@ -19,6 +19,12 @@ import { type RegistrableModel, modelIdByGtin, registrableModel } from '../regis
 import { type FieldProblem, type OwnerField, checkRegistrationForm, latestToday, ownerFields } from '../registration-form.ts';
 import { type RegistrationSettings, registrationSettingsOf } from '../settings.ts';
 import { consentWordings } from '../wording.ts';
+import { confirmReadsOfForm } from '../../identification/pages/confirm-reads.ts';
+import { identifiedByOf } from '../../identification/pages/identified-by.ts';
+import { answerWithPhotoRead } from '../../identification/pages/photo-registration.routes.tsx';
+import { photoReadsCarried } from '../../identification/pages/label-round-trip.ts';
+import { ChooseByLabel } from '../../identification/pages/identify-options.tsx';
+import type { LabelReadView, PhotoReadsView } from '../../identification/pages/photo-read-view.ts';
 import { ProductCare } from './product-care.tsx';
 import { readMultipartForm } from './read-form.ts';
 import { RegistrationFormPage } from './registration-form-page.tsx';
@@ -31,7 +37,9 @@ const startQuery = z.object({
   lot: z.string().max(40).optional().catch(undefined),
   variant: z.string().max(40).optional().catch(undefined),
   production: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/).optional().catch(undefined),
-  via: z.enum(['qr']).optional().catch(undefined),
+  via: z.enum(['qr', 'barcode']).optional().catch(undefined),
+  /** A label photo read on the page: the form opens for the product on the label, with what was read. */
+  read: z.uuid().optional().catch(undefined),
   lang: z.string().optional(),
 });
 const confirmationTtlMs = 24 * 3_600_000;
@@ -60,10 +68,11 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
         lot: query.lot ?? '',
         variant: query.variant ?? '',
         production_date: query.production ?? '',
-        identified_by: query.via === 'qr' ? 'qr' : 'typed',
+        identified_by: query.via ?? (query.read && serial ? 'photo' : 'typed'),
+        photo_read_id: query.read ?? '',
         source: query.via === 'qr' ? 'qr' : 'web',
       };
-      return formPage(site, await registrationSettingsOf(scope), model, values, {}, null);
+      return formPage(site, await registrationSettingsOf(scope), model, values, {}, null, 200, photoReadsCarried(values, site.brand.slug));
     });
     return respond();
   });
@@ -72,7 +81,9 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
     const site = await openSite(db, request, reply);
     if (!site) return reply;
     if (!request.isMultipart()) return site.send(site.page.t('notFound.title'), <NotFound site={site} />, 415);
-    const form = await readMultipartForm(request);
+    const form = await readMultipartForm(request, ['label_photo']);
+    // A label photo sent with the form (no script to read it in place) is read first, for the owner to check.
+    if (form.otherFiles.label_photo) return answerWithPhotoRead(db, site, form, request.ip);
     const values = form.fields;
     const modelId = z.uuid().safeParse(values.model_id).data;
     const submissionId = z.uuid().safeParse(values.submission_id).data ?? randomUUID();
@@ -102,7 +113,7 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
       const askOwner = ownerFieldsToAsk(site, model);
       const check = checkRegistrationForm(values, { serialMasks: model.serialMasks, retailers: settings.retailers, countries: settings.countries, safety: model.safety, purchaseDetailsRequired: model.safety === null, askOwner, manufacturedOn, today: latestToday() });
       if (!check.ok || Object.keys(problems).length > 0) {
-        return formPage(site, settings, model, values, { ...(check.ok ? {} : check.problems), ...problems }, proof, 422);
+        return formPage(site, settings, model, values, { ...(check.ok ? {} : check.problems), ...problems }, proof, 422, photoReadsCarried(values, site.brand.slug));
       }
       const { details } = check;
       const owner = details.owner;
@@ -120,7 +131,7 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
         manufacturedOn,
         safetyOnly: model.safety !== null,
         source: values.source === 'qr' ? 'qr' : 'web',
-        identifiedBy: values.identified_by === 'qr' ? 'qr' : 'typed',
+        identifiedBy: identifiedByOf(values),
         proofFileId: proof?.id ?? null,
         consents: details.consents,
         consentWordings: consentWordings(settings, site.page),
@@ -130,6 +141,7 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
       if (outcome.kind === 'conflict') {
         return () => site.send(site.page.t('conflict.title', { product: model.name }), <Conflict site={site} model={model} serial={details.serial ?? ''} />, 409);
       }
+      await confirmReadsOfForm(scope, values, { ownershipId: outcome.ownershipId, modelId: model.id, serial: details.serial, purchaseDate: details.purchaseDate, retailer: details.retailer });
       if (outcome.kind === 'registered') {
         await queueRegistrationConfirmation(scope, site.brand, config.publicUrl, { ownershipId: outcome.ownershipId, owner: outcome.owner, productName: model.name, serial: details.serial });
       }
@@ -176,10 +188,10 @@ export const registrationSiteRoutes: RouteModule = (app, { db, config }) => {
 };
 
 /** The sending of the form page, for after the transaction. */
-function formPage(site: Site, settings: RegistrationSettings, model: RegistrableModel, values: Record<string, string>, problems: Record<string, FieldProblem>, proofKept: { id: string; name: string } | null, status = 200) {
+export function formPage(site: Site, settings: RegistrationSettings, model: RegistrableModel, values: Record<string, string>, problems: Record<string, FieldProblem>, proofKept: { id: string; name: string } | null, status = 200, photo?: PhotoReadsView) {
   const serialFromCode = values.identified_by === 'qr' && Boolean(values.serial) && !problems.serial && model.serialMasks.some((mask) => serialMatchesMask(values.serial as string, mask.tokens));
   const title = Object.keys(problems).length > 0 ? `${site.page.t('register.errorsTitle', { count: Object.keys(problems).length })} · ${site.page.t('register.title', { product: model.name })}` : site.page.t('register.title', { product: model.name });
-  const view = { model, settings, owner: site.owner, askOwner: ownerFieldsToAsk(site, model), values, problems, serialFromCode, manufacturedOn: manufacturedOnOf(model, values.production_date, values.serial), proofKept };
+  const view = { model, settings, owner: site.owner, askOwner: ownerFieldsToAsk(site, model), values, problems, serialFromCode, manufacturedOn: manufacturedOnOf(model, values.production_date, values.serial), proofKept, ...(photo ? { photo } : {}) };
   return () => site.send(title, <RegistrationFormPage page={site.page} view={view} />, status);
 }
 
@@ -203,7 +215,7 @@ function manufacturedOnOf(model: RegistrableModel, productionDate: string | unde
 }
 
 /** A receipt uploaded with an earlier try of this form, if it is still unclaimed and recent. */
-async function keptProof(scope: BrandScope, id: string | undefined) {
+export async function keptProof(scope: BrandScope, id: string | undefined) {
   if (!id || !z.uuid().safeParse(id).success) return null;
   const file = await scope.db.selectFrom('files').select(['id', 'original_name']).where('id', '=', id).where('purpose', '=', 'proof')
     .where('created_at', '>', new Date(Date.now() - 2 * 3_600_000))
@@ -212,7 +224,7 @@ async function keptProof(scope: BrandScope, id: string | undefined) {
   return file ? { id: file.id, name: file.original_name } : null;
 }
 
-function ChooseProduct({ site, models }: { site: Site; models: readonly { id: string; name: string; sku: string }[] }) {
+export function ChooseProduct({ site, models, read = null }: { site: Site; models: readonly { id: string; name: string; sku: string }[]; read?: LabelReadView | null }) {
   const { t } = site.page;
   return (
     <>
@@ -225,6 +237,7 @@ function ChooseProduct({ site, models }: { site: Site; models: readonly { id: st
         </select>
         <button type="submit">{t('register.continue')}</button>
       </form>
+      <ChooseByLabel page={site.page} read={read} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { formatDateTime, formatDay, humanize } from '../../format';
 import { useSession } from '../../session';
 import { ConfirmButton } from '../ConfirmButton';
 import { EmptyTableRow } from '../EmptyTableRow';
+import { PhotoReadDetails } from '../identification/PhotoReadDetails';
 import { identifiedByLabels, ownershipStatusColors, sourceLabels } from '../registrations/registrationLabels';
 import { stageLabels } from '../resources/resourceLabels';
 import type { OwnerOverviewProduct } from './overviewTypes';
@@ -120,6 +121,7 @@ export function OwnerProductsTable({ products, highlightId, actions }: { product
                   <Text size="xs" c="dimmed">
                     {formatDateTime(product.registeredAt)} · {sourceLabels[product.source]}, {identifiedByLabels[product.identifiedBy].toLowerCase()}
                   </Text>
+                  <PhotoReadDetails ownershipId={product.id} identifiedBy={product.identifiedBy} model={product.model} />
                 </Table.Td>
                 <Table.Td>
                   {active && (
