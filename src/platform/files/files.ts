@@ -6,6 +6,7 @@ import type { Actor } from '../../access/principal.ts';
 import { recordAudit } from '../../access/audit.ts';
 import type { BrandScope } from '../database/tenancy.ts';
 import { ApiError, invalidField } from '../http/errors.ts';
+import { withoutPhotoMetadata } from './image-metadata.ts';
 
 export const filePurposes = ['image', 'document', 'logo', 'proof'] as const;
 export type FilePurpose = (typeof filePurposes)[number];
@@ -62,16 +63,18 @@ export async function storeFile(scope: BrandScope, actor: Actor, upload: Upload)
       detected: sniffed,
     });
   }
+  // Photos keep nothing of where and with what they were taken.
+  const content = await withoutPhotoMetadata(upload.content, sniffed);
   const row = await scope.db
     .insertInto('files')
     .values({
       brand_id: scope.brandId,
       purpose: upload.purpose,
       content_type: sniffed,
-      byte_size: upload.content.length,
-      sha256: createHash('sha256').update(upload.content).digest(),
+      byte_size: content.length,
+      sha256: createHash('sha256').update(content).digest(),
       original_name: upload.originalName.slice(0, 255),
-      content: upload.content,
+      content,
     })
     .returning(['id', 'purpose', 'content_type', 'byte_size', 'original_name', 'created_at'])
     .executeTakeFirstOrThrow();
