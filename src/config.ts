@@ -14,6 +14,7 @@ const environment = z.object({
   OPENOX_TRUST_PROXY: z.string().default('loopback'),
   OPENOX_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   OPENOX_MAIL_FROM: z.email().default('no-reply@openox.localhost'),
+  OPENOX_OCR_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
 });
 
 /** Everything OpenOX reads from its environment, parsed once. */
@@ -36,6 +37,8 @@ export interface Config {
   /** Absent: messages are kept in the outbox (the console shows them) and not sent. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
+  /** OCR engines reading photos at once (each ~100 MB and a core while busy). Absent: 1–2 by the cores there are. */
+  readonly ocrWorkers: number | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +61,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.OPENOX_TRUST_PROXY === 'true' ? true : values.OPENOX_TRUST_PROXY === 'false' ? false : values.OPENOX_TRUST_PROXY,
     smtpUrl: values.OPENOX_SMTP_URL,
     mailFrom: values.OPENOX_MAIL_FROM,
+    ocrWorkers: values.OPENOX_OCR_WORKERS,
   };
 }

@@ -11,7 +11,7 @@ import { errorResponses, idParams } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { type IdentifyProblem, type Identified, identifyLabel, identifyReceipt } from './identify-photo.ts';
 import { imageLimits } from './images/prepare-image.ts';
-import { closeOcrPool } from './ocr-pool.ts';
+import { closeOcrPool, configureOcrPool } from './ocr-pool.ts';
 import { accuracyBuckets, photoReadAccuracy, photoReadAccuracyView } from './photo-read-accuracy.ts';
 import { photoReadView, photoReadsOf } from './photo-reads.ts';
 
@@ -38,7 +38,8 @@ export function photoReadCropPath(slug: string, photoReadId: string): string {
  * JSON endpoints behind the registration page's photo buttons (public, like the page itself, and
  * rate-limited), and the brand's view of how well photos are read.
  */
-export const identificationRoutes: RouteModule = (app, { db }) => {
+export const identificationRoutes: RouteModule = (app, { db, config }) => {
+  if (config.ocrWorkers) configureOcrPool({ workers: config.ocrWorkers });
   app.addHook('onClose', async () => closeOcrPool());
   const slugParams = z.object({ slug: z.string() });
   const hidden = { hide: true, params: slugParams, querystring: z.object({ lang: z.string().optional() }) } as const;

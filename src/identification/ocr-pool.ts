@@ -128,6 +128,9 @@ export class OcrPool {
   }
 }
 
+/** The longest one image may take to read before its worker is stopped. */
+export const ocrTimeoutMs = 8000;
+
 /**
  * A tesseract.js worker reading English with the LSTM model shipped in @tesseract.js-data/eng. The
  * language data path is given explicitly: without it tesseract.js downloads from a CDN, and offline
@@ -145,7 +148,12 @@ export async function startTesseract(): Promise<OcrEngine> {
   await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300' });
   return {
     async recognize(image) {
-      const { data } = await worker.recognize(image, {}, { blocks: true, text: false });
+      let timer: NodeJS.Timeout | undefined;
+      // A pathological image can keep tesseract busy for minutes: give up, and let the pool replace the worker.
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`OCR took longer than ${ocrTimeoutMs} ms`)), ocrTimeoutMs);
+      });
+      const { data } = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), timeout]).finally(() => clearTimeout(timer));
       const lines = (data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines)).map((line) => ({
         words: line.words.filter((word) => word.text.trim() !== '').map((word) => ({ text: word.text, confidence: word.confidence, bbox: word.bbox })),
       }));

@@ -86,4 +86,12 @@ describe('reading rating-label photos', () => {
     const second = await readLabelPhoto(photo, catalog, { today, pool: stuck });
     expect(second).toMatchObject({ problem: 'busy', method: 'none', model: null });
   });
+
+  it('calls a label unreadable when OCR fails on it, and the pool goes on', async () => {
+    const broken = new OcrPool({ workers: 1, queueLimit: 2, idleMs: 60_000, startEngine: async () => ({ recognize: () => Promise.reject(new Error('worker died')), terminate: async () => undefined }) });
+    const photo = await renderDrawing({ lines: ['MODEL: WM-3000X', 'S/N: AB12345678'] });
+    const result = await readLabelPhoto(photo, catalog, { today, pool: broken });
+    expect(result).toMatchObject({ problem: 'unreadable', model: null, serial: null });
+    await broken.close();
+  });
 });

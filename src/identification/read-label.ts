@@ -1,10 +1,12 @@
 import { decodeBarcodes, type DecodedBarcode } from './barcodes.ts';
-import { type PreparedImage, isImageProblem, prepareImage, readingCopy } from './images/prepare-image.ts';
-import { type Turn, cropBoxOf, scaledBox, turnedBack } from './images/boxes.ts';
+import { cropBoxOf, scaledBox } from './images/boxes.ts';
+import { ocrPage, surveyPhoto } from './images/ocr-image.ts';
+import { type PreparedImage, isImageProblem, prepareImage } from './images/prepare-image.ts';
 import type { CropBox, LabelCatalog, LabelRead, ReadProblem } from './label-types.ts';
 import { type OcrPage, type OcrPool, ocrPool } from './ocr-pool.ts';
 import { type LabelFields, labelFields } from './reading/label-fields.ts';
 import { type Bbox, type OcrLine, unionOf } from './reading/ocr-text.ts';
+import { rowsOf } from './reading/rows.ts';
 
 export type { CropBox, LabelCatalog, LabelModel, LabelRead, Proposal, ReadProblem } from './label-types.ts';
 
@@ -34,26 +36,31 @@ export async function readPreparedLabel(prepared: PreparedImage, catalog: LabelC
   const barcodes = await barcodesOn(prepared);
   const fromCodes = labelFields({ lines: [], barcodes }, catalog, today);
   const codeBoxes = barcodes.map((barcode) => barcode.box);
-  if (!fromCodes.needsConfirmation) return finish(started, fromCodes, codeBoxes, 'barcode', null);
+  if (!fromCodes.needsConfirmation) return finish(started, fromCodes, codeBoxes, 'barcode');
 
-  let best: { fields: LabelFields; words: number } | null = null;
+  const survey = await surveyPhoto(prepared.stored);
+  // No print anywhere (a wall, a blur of nothing): no label, and nothing for OCR to do.
+  if (!survey.hasPrint && barcodes.length === 0) return nothingRead(started, 'no_label');
+  let best: LabelFields | null = null;
   for (const turn of [0, 90, 270, 180] as const) {
-    const page = await pool.recognize(turn === 0 ? prepared.reading : await readingCopy(prepared.stored, prepared.readingScale, turn));
-    if (page === 'busy') {
+    const page = await ocrPage(survey, turn);
+    // An image OCR failed on (it took too long, its worker broke) reads as no text.
+    const read = await pool.recognize(page.png).catch(() => ({ lines: [], confidence: 0 }));
+    if (read === 'busy') {
       if (best || barcodes.length > 0) break;
       return nothingRead(started, 'busy');
     }
-    const lines = inStoredPixels(page, prepared, turn);
+    const lines = inStoredPixels(read, page.toStored);
     const fields = labelFields({ lines, barcodes }, catalog, today);
-    const words = lines.reduce((count, line) => count + line.words.length, 0);
-    if (!best || weight(fields) > weight(best.fields)) best = { fields, words };
-    if (found(fields) || (turn === 0 && legible(page))) break;
+    if (!best || weight(fields) > weight(best)) best = fields;
+    if (found(fields) || (turn === 0 && legible(read))) break;
   }
 
-  const fields = best?.fields ?? fromCodes;
-  if (!found(fields)) return nothingRead(started, barcodes.length > 0 || (best?.words ?? 0) >= 3 ? 'unreadable' : 'no_label');
+  const fields = best ?? fromCodes;
+  // There is print on the photo, but nothing of the brand's could be made out in it.
+  if (!found(fields)) return nothingRead(started, 'unreadable');
   const method = [fields.model, fields.serial, ...fields.candidates.models, ...fields.candidates.serials].some((p) => p?.source === 'barcode') ? 'barcode' : 'ocr';
-  return finish(started, fields, codeBoxes, method, null);
+  return finish(started, fields, codeBoxes, method);
 }
 
 async function barcodesOn(prepared: PreparedImage): Promise<DecodedBarcode[]> {
@@ -64,12 +71,10 @@ async function barcodesOn(prepared: PreparedImage): Promise<DecodedBarcode[]> {
   return (await decodeBarcodes(prepared.reading)).map((barcode) => ({ ...barcode, box: scaledBox(barcode.box, 1 / scale) }));
 }
 
-/** OCR's words moved from the (scaled, perhaps turned) reading copy onto the stored image. */
-function inStoredPixels(page: OcrPage, prepared: PreparedImage, turn: Turn): OcrLine[] {
-  const size = { width: prepared.width, height: prepared.height };
-  return page.lines.map((line) => ({
-    words: line.words.map((word) => ({ ...word, bbox: turnedBack(scaledBox(word.bbox, 1 / prepared.readingScale), turn, size) })),
-  }));
+/** OCR's words moved from the page OCR read onto the stored image, in the rows they are printed on. */
+function inStoredPixels(page: OcrPage, toStored: (box: Bbox) => Bbox): OcrLine[] {
+  // Rows are found on the straightened page, where they are level.
+  return rowsOf(page.lines).map((line) => ({ words: line.words.map((word) => ({ ...word, bbox: toStored(word.bbox) })) }));
 }
 
 /** Text tesseract read with confidence: the photo is upright, so turning it would not help. */
@@ -85,7 +90,7 @@ function weight(fields: LabelFields): number {
   return (fields.candidates.models[0]?.confidence ?? 0) + (fields.candidates.serials[0]?.confidence ?? 0);
 }
 
-function finish(started: number, fields: LabelFields, codeBoxes: readonly Bbox[], method: LabelRead['method'], problem: ReadProblem | null): LabelRead {
+function finish(started: number, fields: LabelFields, codeBoxes: readonly Bbox[], method: LabelRead['method']): LabelRead {
   const usedCodes = method === 'barcode' ? codeBoxes : [];
   return {
     method,
@@ -96,7 +101,7 @@ function finish(started: number, fields: LabelFields, codeBoxes: readonly Bbox[]
     candidates: fields.candidates,
     crop: cropBoxOf(unionOf([...fields.evidence, ...usedCodes])),
     durationMs: Math.round(performance.now() - started),
-    problem,
+    problem: null,
   };
 }
 

@@ -1,9 +1,11 @@
-import { type PreparedImage, isImageProblem, prepareImage, readingCopy } from './images/prepare-image.ts';
-import { type Turn, cropBoxOf, scaledBox, turnedBack } from './images/boxes.ts';
+import { cropBoxOf } from './images/boxes.ts';
+import { ocrPage, surveyPhoto } from './images/ocr-image.ts';
+import { type PreparedImage, isImageProblem, prepareImage } from './images/prepare-image.ts';
 import { type CropBox, type ReadProblem, sureConfidence } from './label-types.ts';
 import { type OcrPool, ocrPool } from './ocr-pool.ts';
-import { type Bbox, type OcrLine, unionOf } from './reading/ocr-text.ts';
+import { unionOf } from './reading/ocr-text.ts';
 import { type ReceiptFields, receiptFields } from './reading/receipt-fields.ts';
+import { rowsOf } from './reading/rows.ts';
 
 /** What OpenOX read on a photo of a receipt, each value to be confirmed by the owner. */
 export interface ReceiptRead {
@@ -40,20 +42,25 @@ export async function readReceiptPhoto(image: Buffer, retailers: readonly string
 export async function readPreparedReceipt(prepared: PreparedImage, retailers: readonly string[], options: ReceiptReadOptions = {}, started = performance.now()): Promise<ReceiptRead> {
   const hints = { today: options.today ?? new Date().toISOString().slice(0, 10), ...(options.countries ? { countries: options.countries } : {}) };
   const pool = options.pool ?? ocrPool();
-  let best: { fields: ReceiptFields; words: number } | null = null;
+  const survey = await surveyPhoto(prepared.stored);
+  if (!survey.hasPrint) return nothingRead(started, 'no_label');
+  let best: ReceiptFields | null = null;
   for (const turn of [0, 90, 270] as const) {
-    const page = await pool.recognize(turn === 0 ? prepared.reading : await readingCopy(prepared.stored, prepared.readingScale, turn));
-    if (page === 'busy') {
+    const page = await ocrPage(survey, turn);
+    // An image OCR failed on (it took too long, its worker broke) reads as no text.
+    const read = await pool.recognize(page.png).catch(() => ({ lines: [], confidence: 0 }));
+    if (read === 'busy') {
       if (best) break;
       return nothingRead(started, 'busy');
     }
-    const lines = page.lines.map((line) => ({ words: line.words.map((word) => ({ ...word, bbox: onStored(word.bbox, prepared, turn) })) }));
+    // Rows are found on the straightened page, where they are level.
+    const lines = rowsOf(read.lines).map((line) => ({ words: line.words.map((word) => ({ ...word, bbox: page.toStored(word.bbox) })) }));
     const fields = receiptFields(lines, retailers, hints);
-    if (!best || count(fields) > count(best.fields)) best = { fields, words: wordsIn(lines) };
+    if (!best || count(fields) > count(best)) best = fields;
     if (count(fields) > 0) break;
   }
-  const fields = best?.fields;
-  if (!fields || count(fields) === 0) return nothingRead(started, (best?.words ?? 0) >= 3 ? 'unreadable' : 'no_label');
+  const fields = best;
+  if (!fields || count(fields) === 0) return nothingRead(started, 'unreadable');
   const values = [fields.purchaseDate, fields.retailer, fields.amount];
   return {
     method: 'ocr',
@@ -67,16 +74,8 @@ export async function readPreparedReceipt(prepared: PreparedImage, retailers: re
   };
 }
 
-function onStored(box: Bbox, prepared: PreparedImage, turn: Turn): Bbox {
-  return turnedBack(scaledBox(box, 1 / prepared.readingScale), turn, { width: prepared.width, height: prepared.height });
-}
-
 function count(fields: ReceiptFields): number {
   return [fields.purchaseDate, fields.retailer, fields.amount].filter(Boolean).length;
-}
-
-function wordsIn(lines: readonly OcrLine[]): number {
-  return lines.reduce((total, line) => total + line.words.length, 0);
 }
 
 function nothingRead(started: number, problem: ReadProblem): ReceiptRead {

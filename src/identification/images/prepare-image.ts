@@ -11,7 +11,7 @@ export const imageLimits = {
   minLongSide: 200,
   /** The stored copy: enough to read a label again, small enough to keep. */
   storedMaxSide: 2048,
-  /** The copy OCR reads: text big enough for tesseract, few enough pixels to be quick. */
+  /** The greyscale reading copy. */
   readingMaxSide: 1600,
 } as const;
 
@@ -24,7 +24,10 @@ export interface PreparedImage {
   readonly stored: Buffer;
   readonly width: number;
   readonly height: number;
-  /** Greyscale, contrast-stretched PNG for OCR, the stored image scaled by `readingScale`. */
+  /**
+   * Greyscale, contrast-stretched PNG, the stored image scaled by `readingScale`: where codes in dim or
+   * washed-out photos are decoded. (OCR reads a page made for it from `stored`: see ocr-image.ts.)
+   */
   readonly reading: Buffer;
   readonly readingScale: number;
   /** The type the upload really was, e.g. 'image/heic'. */
@@ -68,7 +71,7 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage | Image
       .jpeg({ quality: 85 })
       .toBuffer({ resolveWithObject: true });
     const longSide = Math.max(stored.info.width, stored.info.height);
-    // Small photos are enlarged (up to 2x): tesseract misses text under ~20 px high.
+    // Small photos are enlarged (up to 2x): small codes decode better larger.
     const readingScale = Math.min(2, imageLimits.readingMaxSide / longSide);
     const reading = await readingCopy(stored.data, readingScale);
     return { stored: stored.data, width: stored.info.width, height: stored.info.height, reading, readingScale, sourceType: sniffed };
@@ -78,13 +81,11 @@ export async function prepareImage(bytes: Buffer): Promise<PreparedImage | Image
   }
 }
 
-/** The greyscale, contrast-stretched copy OCR reads, optionally turned by a multiple of 90°. */
-export async function readingCopy(image: Buffer, scale: number, turn: 0 | 90 | 180 | 270 = 0): Promise<Buffer> {
-  const { width = 0, height = 0 } = await sharp(image).metadata();
-  const turnedWidth = turn === 90 || turn === 270 ? height : width;
+/** A greyscale, contrast-stretched copy of the stored image, scaled: for decoding codes in dim or washed-out photos. */
+async function readingCopy(image: Buffer, scale: number): Promise<Buffer> {
+  const { width = 0 } = await sharp(image).metadata();
   return sharp(image)
-    .rotate(turn)
-    .resize({ width: Math.max(1, Math.round(turnedWidth * scale)), kernel: 'lanczos3' })
+    .resize({ width: Math.max(1, Math.round(width * scale)), kernel: 'lanczos3' })
     .greyscale()
     .normalise({ lower: 1, upper: 99 })
     .toColourspace('b-w')

@@ -43,9 +43,10 @@ export function unionOf(boxes: readonly Bbox[]): Bbox | null {
 }
 
 /**
- * How much a reading of tesseract's confidence can be trusted, 0..1: below ~35 its words are mostly
- * noise, from ~85 up they are as good as it gets.
+ * How much a reading of tesseract's confidence can be trusted, 0..1. Clean print reads at 85–96;
+ * under 60 a word is as likely misread as not, and even at 65–70 a letter may be swapped (E for F)
+ * with the word still looking plausible, so only the high range counts fully.
  */
 export function ocrTrust(confidence: number): number {
-  return Math.min(1, Math.max(0, (confidence - 35) / 50));
+  return Math.min(1, Math.max(0, (confidence - 60) / 30));
 }

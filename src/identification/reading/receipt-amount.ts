@@ -11,8 +11,9 @@ export interface Money {
 const totalCaption = /\b(GRAND\s*TOTAL|TOTAL\s*DUE|AMOUNT\s*DUE|BALANCE\s*DUE|TOTAL\s*A\s*PAGAR|IMPORTE\s*TOTAL|TOTAL\s*EUR|TOTAL\s*USD|TOTAL)\b/;
 const notTheTotal = /\b(SUB\s*-?\s*TOTAL|SUBTOTAL|TAX|IVA|VAT|SAVINGS|SAVED|DISCOUNT|DESCUENTO|ITEMS|ARTICULOS|QTY|POINTS|CHANGE|CAMBIO)\b/;
 const paymentCaption = /\b(VISA|MASTERCARD|MC|AMEX|DEBIT|CREDIT|CARD|CASH|EFECTIVO|TARJETA|PAID|TEND|TENDER|CHARGE|PAYMENT)\b/;
-// An amount with two decimals, thousands grouped by ',', '.', ' ' or "'": 499.99, 1,299.00, 1.299,00
-const amountPattern = /(?<![0-9.,])(-?\d{1,3}(?:[,.' ]\d{3})+|-?\d+)\s?([.,])\s?(\d{2})(?![0-9])/g;
+// An amount with two decimals, thousands grouped by ',', '.' or "'": 499.99, 1,299.00, 1.299,00. Not by
+// spaces: on a receipt a space separates a quantity or a code from the price.
+const amountPattern = /(?<![0-9.,])(-?\d{1,3}(?:[,.']\d{3})+|-?\d+)([.,])(\d{2})(?![0-9])/g;
 const currencySigns: readonly [RegExp, string][] = [
   [/€|\bEUR\b/, 'EUR'],
   [/£|\bGBP\b/, 'GBP'],
@@ -26,8 +27,11 @@ const euroCountries = new Set(['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', '
 
 /** The currency a receipt is in: a sign or code on it, else the brand's country. */
 export function currencyOf(lines: readonly ReceiptLine[], countries: readonly string[]): { readonly currency: string; readonly sure: boolean } {
-  const text = lines.map((line) => line.text).join('\n');
-  for (const [sign, currency] of currencySigns) if (sign.test(text)) return { currency, sure: true };
+  // Signs read with confidence only: in a dim photo OCR makes a '£' of a smudge.
+  const text = lines.map((line) => line.words.filter((word) => word.confidence >= 60).map((word) => word.text.toUpperCase()).join(' ')).join('\n');
+  const counted = currencySigns.map(([sign, currency]) => ({ currency, count: text.split('\n').filter((line) => sign.test(line)).length })).filter(({ count }) => count > 0);
+  const [top] = counted.sort((a, b) => b.count - a.count);
+  if (top) return { currency: top.currency, sure: true };
   const country = countries[0] ?? 'US';
   const local = dollarCountries[country] ?? (euroCountries.has(country) ? 'EUR' : country === 'GB' ? 'GBP' : 'USD');
   if (text.includes('$')) return { currency: local.endsWith('D') || local === 'MXN' ? local : 'USD', sure: true };
