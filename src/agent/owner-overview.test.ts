@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, testApp, testDatabase } from '../../test/harness.ts';
-import { addDaysTo } from '../care/calendar.ts';
+import { addDaysTo } from '../platform/calendar.ts';
 import type { App } from '../platform/http/server.ts';
 import { type AgentWorld, type Registered, agentWorld, fileClaim, register } from './agent-fixtures.ts';
 

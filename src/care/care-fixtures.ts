@@ -3,7 +3,7 @@
 import type { LifecycleStage } from '../catalog/model-schema.ts';
 import type { Db } from '../platform/database/database.ts';
 import { type BrandId, inBrand } from '../platform/database/tenancy.ts';
-import { addDaysTo, todayUtc } from './calendar.ts';
+import { addDaysTo, todayUtc } from '../platform/calendar.ts';
 
 /** An owner of the brand, with a postal code and country where the test needs them. */
 export async function addOwner(db: Db, brandId: BrandId, details: { email: string; postalCode?: string; country?: string }): Promise<string> {

@@ -2,7 +2,7 @@ import type { Task } from 'graphile-worker';
 import { sql } from 'kysely';
 import type { Db } from '../platform/database/database.ts';
 import { type BrandScope, asBrandId, inBrand } from '../platform/database/tenancy.ts';
-import { todayUtc } from './calendar.ts';
+import { todayUtc } from '../platform/calendar.ts';
 
 /**
  * The queue task `maintenance_due` (run daily from the crontab): publishes `maintenance.due` for every

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysTo, daysBetween, isCalendarDay } from './calendar.ts';
+import { addDaysTo, daysBetween, isCalendarDay } from '../platform/calendar.ts';
 import { maintenanceSchedule } from './maintenance-schedule.ts';
 
 const filter = { id: 't1', name: 'Replace the water filter', intervalDays: 180, instructions: '' };

@@ -1,4 +1,4 @@
-import { addDaysTo, daysBetween } from './calendar.ts';
+import { addDaysTo, daysBetween } from '../platform/calendar.ts';
 
 export interface MaintenanceTask {
   readonly id: string;

@@ -4,7 +4,7 @@ import type { LifecycleStage } from '../catalog/model-schema.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
 import { ApiError } from '../platform/http/errors.ts';
-import { isCalendarDay } from './calendar.ts';
+import { isCalendarDay } from '../platform/calendar.ts';
 import { type MaintenanceSchedule, maintenanceSchedule } from './maintenance-schedule.ts';
 import type { MaintenanceLoggedBy } from './tables.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestBrand, bearer, makeBrand, testApp, testDatabase, validModel } from '../../test/harness.ts';
 import type { App } from '../platform/http/server.ts';
-import { addDaysTo, todayUtc } from './calendar.ts';
+import { addDaysTo, todayUtc } from '../platform/calendar.ts';
 import { addOwner, addOwnership } from './care-fixtures.ts';
 
 const { db } = testDatabase();

@@ -6,7 +6,7 @@ import { ApiError } from '../platform/http/errors.ts';
 import { errorResponses, idParams } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { write } from '../platform/http/write.ts';
-import { todayUtc } from './calendar.ts';
+import { todayUtc } from '../platform/calendar.ts';
 import { logCompletion, maintenanceOf, ownershipFacts, ownershipMaintenance } from './maintenance.ts';
 import { logMaintenanceBody, loggedMaintenanceView, maintenanceView, ownershipMaintenanceView, resourceSearchView } from './maintenance-schema.ts';
 import { searchResources } from './search/resource-search.ts';

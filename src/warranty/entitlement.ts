@@ -1,4 +1,5 @@
-import { addDays, addMonths, formatISO, parseISO } from 'date-fns';
+import { addMonths, formatISO, parseISO } from 'date-fns';
+import { addDaysTo } from '../platform/calendar.ts';
 import type { ProofRequired, WarrantyStart } from '../catalog/model-schema.ts';
 import { deliveryStartLaw } from './delivery-law.ts';
 
@@ -190,7 +191,7 @@ function coverageOn(periods: readonly Period[], today: string): CoveragePart {
   const merged: { from: string; until: string }[] = [];
   for (const period of sorted) {
     const last = merged.at(-1);
-    if (last && period.from <= dayAfter(last.until)) last.until = period.until > last.until ? period.until : last.until;
+    if (last && period.from <= addDaysTo(last.until, 1)) last.until = period.until > last.until ? period.until : last.until;
     else merged.push({ ...period });
   }
   const current = merged.find((period) => period.from <= today && today <= period.until);
@@ -199,11 +200,13 @@ function coverageOn(periods: readonly Period[], today: string): CoveragePart {
   return { covered: false, until: past?.until ?? null };
 }
 
+/** The last day of whatever is covered today, parts or labour, whichever runs longer; null when nothing is. */
+export function lastCoveredDay(entitlement: Entitlement): string | null {
+  const ends = [entitlement.parts, entitlement.labour].filter((part) => part.covered).map((part) => part.until as string);
+  return ends.sort().at(-1) ?? null;
+}
+
 /** The last day of a period of `months` starting on `start`: the same calendar day, `months` later. */
 export function monthsAfter(start: string, months: number): string {
   return formatISO(addMonths(parseISO(start), months), { representation: 'date' });
-}
-
-function dayAfter(day: string): string {
-  return formatISO(addDays(parseISO(day), 1), { representation: 'date' });
 }

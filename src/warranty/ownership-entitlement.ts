@@ -1,11 +1,7 @@
 import { sql } from 'kysely';
+import { todayUtc } from '../platform/calendar.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { type CarePlanFact, type Entitlement, type EntitlementFacts, type ProofStatus, type WarrantyTerms, warrantyEntitlement } from './entitlement.ts';
-
-/** Today in UTC, as 'YYYY-MM-DD'. */
-export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** The warranty entitlement of one of the brand's ownerships, or null when there is no such ownership. */
 export async function ownershipEntitlement(scope: BrandScope, ownershipId: string, today = todayUtc()): Promise<Entitlement | null> {

@@ -3,8 +3,9 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/database/database.ts';
 import { type BrandId, type BrandScope, asBrandId, inBrand } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
-import type { Entitlement } from './entitlement.ts';
-import { ownershipEntitlements, todayUtc } from './ownership-entitlement.ts';
+import { lastCoveredDay } from './entitlement.ts';
+import { addDaysTo, todayUtc } from '../platform/calendar.ts';
+import { ownershipEntitlements } from './ownership-entitlement.ts';
 
 const batchSize = 1000;
 
@@ -27,14 +28,14 @@ export async function publishExpiringWarranties(db: Db, today: string): Promise<
 
 async function publishForBrand(scope: BrandScope, today: string): Promise<number> {
   const settings = await scope.db.selectFrom('warranty_settings').select('expiry_notice_days').where('brand_id', '=', scope.brandId).executeTakeFirst();
-  const lastDay = addDays(today, settings?.expiry_notice_days ?? 30);
+  const lastDay = addDaysTo(today, settings?.expiry_notice_days ?? 30);
   const candidates = await candidatesEndingBetween(scope.brandId, today, lastDay).execute(scope.db);
   let published = 0;
   for (let start = 0; start < candidates.rows.length; start += batchSize) {
     const ids = candidates.rows.slice(start, start + batchSize).map((row) => row.id);
     const entitlements = await ownershipEntitlements(scope, ids, today);
     for (const [ownershipId, entitlement] of entitlements) {
-      const endsOn = coverageEnd(entitlement);
+      const endsOn = lastCoveredDay(entitlement);
       if (endsOn === null || endsOn > lastDay) continue;
       const noticed = await scope.db.insertInto('warranty_expiry_notices').values({ brand_id: scope.brandId, ownership_id: ownershipId, ends_on: endsOn })
         .onConflict((conflict) => conflict.doNothing()).returning('ownership_id').executeTakeFirst();
@@ -49,12 +50,6 @@ async function publishForBrand(scope: BrandScope, today: string): Promise<number
     }
   }
   return published;
-}
-
-/** The last day anything is covered, when something is covered today. */
-function coverageEnd(entitlement: Entitlement): string | null {
-  const ends = [entitlement.parts, entitlement.labour].filter((part) => part.covered).map((part) => part.until as string);
-  return ends.sort().at(-1) ?? null;
 }
 
 /**
@@ -78,10 +73,4 @@ function candidatesEndingBetween(brandId: BrandId, firstDay: string, lastDay: st
           where p.months > 0 and (s.start + make_interval(months => p.months))::date between ${firstDay}::date and ${lastDay}::date)
         or exists (select 1 from care_plans c where c.ownership_id = o.id and c.cancelled_at is null and c.ends_on between ${firstDay}::date and ${lastDay}::date)
       )`;
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

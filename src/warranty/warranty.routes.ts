@@ -8,7 +8,8 @@ import { write } from '../platform/http/write.ts';
 import { addCarePlan, cancelCarePlan, carePlanBody, carePlanView, listCarePlans } from './care-plans.ts';
 import type { Entitlement } from './entitlement.ts';
 import { entitlementSchema, entitlementView } from './entitlement-view.ts';
-import { ownershipEntitlement, todayUtc } from './ownership-entitlement.ts';
+import { todayUtc } from '../platform/calendar.ts';
+import { ownershipEntitlement } from './ownership-entitlement.ts';
 import { setWarrantyFacts, warrantyFactsBody } from './warranty-facts.ts';
 
 const settingsView = z.object({ expiryNoticeDays: z.number().int() }).meta({ id: 'WarrantySettings' });

@@ -8,7 +8,7 @@ import { type Site, openSite } from '../../owner-site/site-request.tsx';
 import type { Db } from '../../platform/database/database.ts';
 import { inBrand } from '../../platform/database/tenancy.ts';
 import type { RouteModule } from '../../platform/http/server.ts';
-import { todayUtc } from '../calendar.ts';
+import { todayUtc } from '../../platform/calendar.ts';
 import { CompletionRefused, logCompletion, maintenanceOf, ownershipFacts } from '../maintenance.ts';
 import { modelHelp } from './help-data.ts';
 import { HelpPage } from './help-page.tsx';

@@ -19,7 +19,7 @@ import { registrationSettingsOf } from '../../registration/settings.ts';
 import { type FieldProblem, type OwnerField, checkRegistrationForm } from '../../registration/registration-form.ts';
 import { Field, type FieldState, ProblemSummary } from '../../registration/pages/form-fields.tsx';
 import { consentWordings } from '../../registration/wording.ts';
-import type { Entitlement } from '../../warranty/entitlement.ts';
+import { type Entitlement, lastCoveredDay } from '../../warranty/entitlement.ts';
 import { ownershipEntitlement, ownershipEntitlements } from '../../warranty/ownership-entitlement.ts';
 import { type ConsentState, type ConsentWording, consentChannels, consentStateOf, recordConsent } from '../consents.ts';
 
@@ -57,7 +57,7 @@ export const myProductsRoutes: RouteModule = (app, { db }) => {
                 <h2 id={`p-${product.id}`}>{product.modelName}</h2>
                 {product.serial ? <p>{t('products.serial', { serial: product.serial })}</p> : null}
                 <p><span className={entitlement?.covered ? 'badge' : 'badge off'}>
-                  {entitlement?.covered ? t('products.covered', { date: formatDay(coveredUntil(entitlement), language) }) : until ? t('products.expired', { date: formatDay(until, language) }) : t('products.notCovered')}
+                  {entitlement?.covered ? t('products.covered', { date: formatDay(lastCoveredDay(entitlement) as string, language) }) : until ? t('products.expired', { date: formatDay(until, language) }) : t('products.notCovered')}
                 </span></p>
                 <p>{t(`products.proof${product.proofStatus[0]?.toUpperCase()}${product.proofStatus.slice(1)}`)}</p>
                 <p><a href={sitePath(opened.brand, `/products/${product.id}`)}>{t('products.details')}</a> · <a href={sitePath(opened.brand, `/products/${product.id}/claim`)}>{t('products.reportProblem')}</a></p>
@@ -167,12 +167,6 @@ async function ownedProducts(scope: BrandScope, ownerId: string) {
     endedOn: row.ended_at?.toISOString().slice(0, 10) ?? null,
     proofStatus: row.proof_status,
   }));
-}
-
-/** The last day of whatever is covered today: parts or labour, whichever runs longer. */
-function coveredUntil(entitlement: Entitlement): string {
-  const days = [entitlement.parts, entitlement.labour].filter((part) => part.covered).map((part) => part.until as string);
-  return days.sort().at(-1) as string;
 }
 
 async function productPage(db: Db, site: Site, id: string, problem: string | null, reply: FastifyReply) {
