@@ -1,0 +1,90 @@
+import type { BrandScope } from '../platform/database/tenancy.ts';
+import { meets } from './conditions.ts';
+import { type JourneyDefinition, type JourneyStep, stepOf } from './definition.ts';
+import { loadJourneyFacts } from './journey-facts.ts';
+import { decideStep } from './step-decision.ts';
+import type { StepEffects } from './step-effects.ts';
+
+/** One step of a preview: what the engine would decide for this owner, and when. */
+export interface PreviewStep {
+  readonly stepId: string;
+  readonly type: JourneyStep['type'] | 'entry';
+  readonly at: Date;
+  readonly decision: string;
+  readonly message?: { readonly channel: 'email' | 'sms'; readonly recipient: string | null; readonly subject: string; readonly text: string };
+}
+
+/**
+ * Runs a journey for one owner on paper: the same decisions the engine makes, with time moved on at
+ * each wait and no event arriving, and templates rendered without anything being queued or sent.
+ */
+export async function previewJourney(
+  scope: BrandScope,
+  effects: StepEffects,
+  definition: JourneyDefinition,
+  subject: { ownerId: string; ownershipId: string | null; triggerPayload?: unknown },
+  now = new Date(),
+): Promise<PreviewStep[]> {
+  const facts = await loadJourneyFacts(scope, { ...subject, triggerPayload: subject.triggerPayload ?? {} }, now);
+  const steps: PreviewStep[] = [];
+  if (facts.owner.safetyOnly) return [{ stepId: 'entry', type: 'entry', at: now, decision: 'Would not enter: this owner registered under a safety rule, so their details serve safety notices only.' }];
+  if (definition.conditions && !meets(definition.conditions, facts)) return [{ stepId: 'entry', type: 'entry', at: now, decision: 'Would not enter: the entry conditions are not met.' }];
+  steps.push({ stepId: 'entry', type: 'entry', at: now, decision: 'Enters: the entry conditions are met.' });
+
+  let clock = now;
+  let stepStartedAt = now;
+  let step: JourneyStep | undefined = definition.steps[0];
+  while (step) {
+    const decision = decideStep(step, definition, { runId: `preview:${subject.ownerId}`, enteredAt: now, stepStartedAt, eventArrived: false }, () => facts, clock);
+    if (decision.kind === 'stay') {
+      const waited = decision.awaitEvent ? `Waits for ${decision.awaitEvent} until ${decision.until.toISOString()}; if it does not come:` : decision.outcome === 'holdout' ? `In the holdout group: gets nothing; measured until ${decision.until.toISOString()}.` : `Waits until ${decision.until.toISOString()}.`;
+      steps.push({ stepId: step.id, type: step.type, at: clock, decision: waited });
+      clock = decision.until;
+      continue;
+    }
+    if (decision.kind === 'end') {
+      steps.push({ stepId: step.id, type: step.type, at: clock, decision: decision.reason === 'holdout' ? 'Leaves the journey (holdout group).' : 'Leaves the journey.' });
+      break;
+    }
+    const entry: PreviewStep = { stepId: step.id, type: step.type, at: clock, decision: describe(step, decision.outcome) };
+    if (decision.effect?.kind === 'send') {
+      const { channel, template, offer } = decision.effect;
+      const render = await effects.render(scope, { templateKey: template, channel, ownerId: subject.ownerId, ownershipId: subject.ownershipId, offer, campaign: 'preview', dedupeKey: null });
+      if (!render.ok) steps.push({ ...entry, decision: `Would skip: ${render.reason}` });
+      else {
+        const { recipient, subject: title, text } = render.message;
+        const decided = recipient ? entry.decision : `Would skip: the owner has no ${channel === 'sms' ? 'mobile number' : 'email address'}.`;
+        steps.push({ ...entry, decision: decided, message: { channel, recipient, subject: title, text } });
+      }
+    } else {
+      steps.push(entry);
+    }
+    step = decision.next ? stepOf(definition, decision.next) : undefined;
+    stepStartedAt = clock;
+  }
+  return steps;
+}
+
+function describe(step: JourneyStep, outcome: string): string {
+  switch (step.type) {
+    case 'wait':
+    case 'wait_until':
+      return 'Wait over.';
+    case 'wait_for_event':
+      return outcome === 'event' ? `${step.event} came.` : `${step.event} did not come in time.`;
+    case 'branch':
+      return outcome === 'then' ? 'The condition holds: takes the "then" path.' : 'The condition does not hold: takes the "else" path.';
+    case 'split':
+      return `Takes path ${outcome.replace('path:', '')} of the split.`;
+    case 'send':
+      return `Would send the ${step.channel} "${step.template}" (consent, caps and quiet hours are checked at send time).`;
+    case 'update':
+      return [step.stage ? `Would set the stage to ${step.stage}` : null, step.attribute ? `would set ${step.attribute.name} to ${JSON.stringify(step.attribute.value)}` : null].filter(Boolean).join('; ') + '.';
+    case 'webhook':
+      return `Would call ${step.url}.`;
+    case 'task':
+      return `Would give agents the task "${step.title}".`;
+    case 'exit':
+      return 'Leaves the journey.';
+  }
+}
