@@ -8,6 +8,7 @@ import { createResource } from '../catalog/resources.ts';
 import { createModelBody, createResourceBody } from '../catalog/model-schema.ts';
 import type { Db } from '../platform/database/database.ts';
 import { asBrandId, inBrand } from '../platform/database/tenancy.ts';
+import { adoptPlaybookJourney, playbook } from '../journeys/playbook.ts';
 import { storeFile } from '../platform/files/files.ts';
 import { createServiceCentre } from '../care/service-centres.ts';
 import { createServiceCentreBody } from '../care/service-centre-schema.ts';
@@ -94,6 +95,8 @@ export async function ensureDemoBrand(db: Db, options: { password: string; apiKe
         review_url: 'https://acme-home.example/reviews',
       })
       .execute();
+    // The playbook's journeys and templates, switched off: the console shows them to switch on and edit.
+    for (const entry of playbook) await adoptPlaybookJourney(scope, systemActor, entry.key);
     return key;
   });
   return { created: true, brandId, apiKey };

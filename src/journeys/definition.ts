@@ -6,13 +6,18 @@ const next = stepId.optional();
 const eventType = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'An event type looks like "ownership.registered" or "telemetry.filter_life".');
 
 export const durationSchema = z
-  .object({ days: z.int().min(0).max(3650).optional(), hours: z.int().min(0).max(1000).optional(), minutes: z.int().min(0).max(10000).optional() })
+  .object({
+    days: z.int().min(0).max(3650).optional(),
+    hours: z.int().min(0).max(1000).optional(),
+    minutes: z.int().min(0).max(10000).optional(),
+    seconds: z.int().min(0).max(100000).optional(),
+  })
   .strict()
-  .refine((d) => (d.days ?? 0) + (d.hours ?? 0) + (d.minutes ?? 0) > 0, 'A duration needs days, hours or minutes above 0.');
+  .refine((d) => (d.days ?? 0) + (d.hours ?? 0) + (d.minutes ?? 0) + (d.seconds ?? 0) > 0, 'A duration needs days, hours, minutes or seconds above 0.');
 export type Duration = z.infer<typeof durationSchema>;
 
 export function durationMs(duration: Duration): number {
-  return (((duration.days ?? 0) * 24 + (duration.hours ?? 0)) * 60 + (duration.minutes ?? 0)) * 60_000;
+  return ((((duration.days ?? 0) * 24 + (duration.hours ?? 0)) * 60 + (duration.minutes ?? 0)) * 60 + (duration.seconds ?? 0)) * 1000;
 }
 
 /** What a send step offers, for the template's `offer.*` variables. */

@@ -5,7 +5,7 @@ import { daysBetween, todayUtc } from '../platform/calendar.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { ownershipEntitlement } from '../warranty/ownership-entitlement.ts';
 import type { JourneyFacts } from './conditions.ts';
-import { ownerTimeZone } from '../owners/time-zone.ts';
+import { ownerTimeZones } from '../messaging/policy/owner-time-zone.ts';
 
 /** Who a run is about. */
 export interface RunSubject {
@@ -18,7 +18,7 @@ export interface RunSubject {
 export async function loadJourneyFacts(scope: BrandScope, subject: RunSubject, now: Date): Promise<JourneyFacts> {
   const owner = await scope.db
     .selectFrom('owners')
-    .select(['country', 'language', 'safety_only', 'postal_code', 'region', 'attributes'])
+    .select(['country', 'language', 'safety_only', 'postal_code', 'region', 'time_zone', 'attributes'])
     .where('id', '=', subject.ownerId)
     .executeTakeFirstOrThrow();
   const consent = await consentStateOf(scope, subject.ownerId);
@@ -46,7 +46,8 @@ export async function loadJourneyFacts(scope: BrandScope, subject: RunSubject, n
       country: owner.country,
       language: owner.language,
       safetyOnly: owner.safety_only,
-      timeZone: ownerTimeZone({ country: owner.country, postalCode: owner.postal_code, region: owner.region }),
+      // Of several possible zones (a split state), the most likely: waits pick a time of day, not a permission.
+      timeZone: ownerTimeZones({ timeZone: owner.time_zone, country: owner.country, region: owner.region, postalCode: owner.postal_code })[0] ?? 'UTC',
     },
     consent: { email: consent.email === true, sms: consent.sms === true },
     ownership: ownership

@@ -14,13 +14,3 @@ export function nextLocalTime(after: Date, time: string, timeZone: string): Date
   }
   throw new Error(`No ${time} in ${timeZone} within two days of ${after.toISOString()}`);
 }
-
-/** Whether the zone name is one this runtime knows (an IANA name such as "America/Chicago"). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -47,7 +47,10 @@ export async function previewJourney(
       break;
     }
     const entry: PreviewStep = { stepId: step.id, type: step.type, at: clock, decision: describe(step, decision.outcome) };
-    if (decision.effect?.kind === 'send') {
+    const waitedHere = steps.at(-1)?.stepId === step.id;
+    if (waitedHere && (step.type === 'wait' || step.type === 'wait_until')) {
+      // The wait is already shown with its end.
+    } else if (decision.effect?.kind === 'send') {
       const { channel, template, offer } = decision.effect;
       const render = await effects.render(scope, { templateKey: template, channel, ownerId: subject.ownerId, ownershipId: subject.ownershipId, offer, campaign: 'preview', dedupeKey: null });
       if (!render.ok) steps.push({ ...entry, decision: `Would skip: ${render.reason}` });
