@@ -13,7 +13,7 @@ const { db } = testDatabase();
 let app: App;
 let a: TestBrand;
 let b: TestBrand;
-const ofB = { model: '', resource: '', file: '', staff: '', apiKey: '', owner: '', ownership: '', message: '', recall: '', claim: '', centre: '' };
+const ofB = { model: '', resource: '', file: '', staff: '', apiKey: '', owner: '', ownership: '', message: '', recall: '', claim: '', centre: '', journey: '' };
 
 beforeAll(async () => {
   app = await testApp(db);
@@ -36,6 +36,7 @@ beforeAll(async () => {
   ofB.centre = (await app.inject({ method: 'POST', url: '/api/v1/service-centres', headers: bearer(b.keys.admin), payload: centre })).json().id;
   ofB.message = (await app.inject({ url: '/api/v1/messages', headers: bearer(b.keys.admin) })).json().data[0].id;
   ofB.recall = (await app.inject({ method: 'POST', url: '/api/v1/recalls', headers: bearer(b.keys.admin), payload: { modelId: model.id, title: 'T', hazard: 'H', remedy: 'R' } })).json().id;
+  ofB.journey = (await app.inject({ method: 'POST', url: '/api/v1/journey-playbook/welcome-series/adopt', headers: bearer(b.keys.admin) })).json().id;
   expect(Object.values(ofB).filter((id) => /^[0-9a-f-]{36}$/.test(id))).toHaveLength(Object.keys(ofB).length);
 });
 afterAll(async () => {
@@ -74,6 +75,12 @@ const requests = () => [
   ['PATCH', `/api/v1/service-centres/${ofB.centre}`, { name: 'Taken over' }],
   ['GET', `/api/v1/owners/${ofB.owner}/overview`],
   ['POST', `/api/v1/owners/${ofB.owner}/calls`, { direction: 'inbound', durationSeconds: 60, outcome: 'resolved' }],
+  ['GET', `/api/v1/journeys/${ofB.journey}`],
+  ['PUT', `/api/v1/journeys/${ofB.journey}`, { name: 'Taken over', definition: { trigger: { kind: 'event', event: 'ownership.registered' }, steps: [{ id: 'x', type: 'exit' }] } }],
+  ['POST', `/api/v1/journeys/${ofB.journey}/status`, { status: 'live' }],
+  ['POST', `/api/v1/journeys/${ofB.journey}/preview`, { ownerId: ofB.owner }],
+  ['GET', `/api/v1/journeys/${ofB.journey}/counts`],
+  ['GET', `/api/v1/journeys/${ofB.journey}/runs`],
 ] as const;
 
 describe("brand A cannot reach brand B's resources", () => {

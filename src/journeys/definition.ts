@@ -68,7 +68,7 @@ const stepSchema = z.discriminatedUnion('type', [
       type: z.literal('send'),
       channel: z.enum(['email', 'sms']),
       // The template says whether it is marketing or a service notice, and so what consent it needs.
-      template: z.string().min(1).max(100),
+      template: z.string().min(1, 'Pick the template to send.').max(100),
       offer: offerSchema.optional(),
       next,
     })
@@ -84,7 +84,7 @@ const stepSchema = z.discriminatedUnion('type', [
     .strict()
     .refine((s) => s.stage !== undefined || s.attribute !== undefined, 'An update step sets the lifecycle stage, an attribute, or both.'),
   z.object({ id: stepId, type: z.literal('webhook'), url: z.url({ protocol: /^https?$/ }), next }).strict(),
-  z.object({ id: stepId, type: z.literal('task'), title: z.string().min(1).max(200), details: z.string().max(2000).optional(), next }).strict(),
+  z.object({ id: stepId, type: z.literal('task'), title: z.string().min(1, 'Say what the agent should do.').max(200), details: z.string().max(2000).optional(), next }).strict(),
   z.object({ id: stepId, type: z.literal('exit') }).strict(),
 ]);
 export type JourneyStep = z.infer<typeof stepSchema>;

@@ -48,6 +48,11 @@ export interface JourneyDetail {
   readonly counts: JourneyCounts;
 }
 
+export async function requireJourney(scope: BrandScope, journeyId: string): Promise<void> {
+  const found = await scope.db.selectFrom('journeys').select('id').where('id', '=', journeyId).executeTakeFirst();
+  if (!found) throw new ApiError('not_found', 'There is no journey with this id in your brand.');
+}
+
 export async function journeyDetail(scope: BrandScope, journeyId: string): Promise<JourneyDetail> {
   const journey = await scope.db
     .selectFrom('journeys as j')

@@ -89,6 +89,11 @@ describe('the journeys API', () => {
     expect(analystWrite.statusCode).toBe(403);
     const agentRead = await app.inject({ method: 'GET', url: '/api/v1/journeys', headers: bearer(world.brand.keys.agent) });
     expect(agentRead.statusCode).toBe(403);
+    const ours0 = (await app.inject({ method: 'GET', url: '/api/v1/journeys', headers: bearer(world.brand.keys.analyst) })).json() as { id: string }[];
+    const analystPeople = await app.inject({ method: 'GET', url: `/api/v1/journeys/${ours0[0]?.id}/runs`, headers: bearer(world.brand.keys.analyst) });
+    expect(analystPeople.statusCode, 'analysts see numbers, not people').toBe(403);
+    const analystCounts = await app.inject({ method: 'GET', url: `/api/v1/journeys/${ours0[0]?.id}/counts`, headers: bearer(world.brand.keys.analyst) });
+    expect(analystCounts.statusCode).toBe(200);
 
     const other = await claimWorld(app, db, 'Other Journey Brand');
     const ours = (await app.inject({ method: 'GET', url: '/api/v1/journeys', headers: bearer(world.brand.keys.marketer) })).json() as { id: string }[];

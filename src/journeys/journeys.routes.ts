@@ -11,7 +11,7 @@ import { createJourney, publishJourneyVersion, setJourneyStatus } from './journe
 import { adoptPlaybookJourney, playbook } from './playbook.ts';
 import { previewJourney } from './preview.ts';
 import { journeyCounts } from './step-counts.ts';
-import { journeyDetail, journeyList, journeyRuns } from './journey-views.ts';
+import { journeyDetail, journeyList, journeyRuns, requireJourney } from './journey-views.ts';
 
 const tags = ['journeys'];
 const idParams = z.object({ id: z.uuid() });
@@ -22,6 +22,8 @@ export const journeyRoutes: RouteModule = (app, { db, config }) => {
   const effects = journeyEffects(config.publicUrl);
   const read = requirePermission('journeys:read');
   const change = requirePermission('journeys:write');
+  // Who is in a journey, and a preview for a named owner, show people: analysts see numbers only.
+  const readPeople = [read, requirePermission('owners:read')];
 
   app.get('/api/v1/journeys', {
     preValidation: read,
@@ -71,7 +73,7 @@ export const journeyRoutes: RouteModule = (app, { db, config }) => {
   }));
 
   app.post('/api/v1/journeys/:id/preview', {
-    preValidation: read,
+    preValidation: readPeople,
     schema: {
       tags,
       summary: 'Run the journey for one owner on paper: each step\'s decision, nothing queued or sent',
@@ -98,17 +100,23 @@ export const journeyRoutes: RouteModule = (app, { db, config }) => {
   app.get('/api/v1/journeys/:id/counts', {
     preValidation: read,
     schema: { tags, summary: 'Live counts: entered, waiting, sent, held, converted and exited per step', params: idParams },
-  }, async (request) => readForCaller(db, request, (scope) => journeyCounts(scope, request.params.id)));
+  }, async (request) => readForCaller(db, request, async (scope) => {
+    await requireJourney(scope, request.params.id);
+    return journeyCounts(scope, request.params.id);
+  }));
 
   app.get('/api/v1/journeys/:id/runs', {
-    preValidation: read,
+    preValidation: readPeople,
     schema: {
       tags,
       summary: 'Owners in the journey, latest first, by status or step',
       params: idParams,
       querystring: z.object({ status: z.enum(['active', 'completed', 'converted', 'exited']).optional(), step: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
     },
-  }, async (request) => readForCaller(db, request, (scope) => journeyRuns(scope, request.params.id, request.query)));
+  }, async (request) => readForCaller(db, request, async (scope) => {
+    await requireJourney(scope, request.params.id);
+    return journeyRuns(scope, request.params.id, request.query);
+  }));
 
   app.get('/api/v1/journey-playbook', {
     preValidation: read,
