@@ -15,14 +15,23 @@ import { claimActionRoutes } from './claims/claim-actions.routes.ts';
 import { claimRoutes } from './claims/claims.routes.ts';
 import { claimDetailRoutes } from './claims/pages/claim-detail.routes.tsx';
 import { claimPageRoutes } from './claims/pages/claim-pages.routes.tsx';
-import { contactPreferenceRoutes } from './claims/pages/contact-preferences.routes.tsx';
 import { problemCategoryRoutes } from './claims/problem-categories.routes.ts';
 import { identificationRoutes } from './identification/identification.routes.ts';
 import { photoRegistrationRoutes } from './identification/pages/photo-registration.routes.tsx';
 import { scannedCodeRoutes } from './identification/pages/scanned-code.routes.ts';
 import { scannerAssetRoutes } from './identification/scanner/scanner-assets.routes.ts';
+import { agentTaskRoutes } from './journeys/agent-tasks.routes.ts';
+import { journeyEvents } from './journeys/journey-events.ts';
+import { journeyRoutes } from './journeys/journeys.routes.ts';
 import { labelRoutes } from './labels/labels.routes.ts';
+import { consentLedgerRoutes } from './messaging/consent-ledger/consent-ledger.routes.ts';
 import { outboxRoutes } from './messaging/outbox.routes.ts';
+import { messagingSettingsRoutes } from './messaging/settings/messaging-settings.routes.ts';
+import { suppressionRoutes } from './messaging/suppressions.routes.ts';
+import { preferenceCentreRoutes } from './messaging/preferences/preference-centre.routes.tsx';
+import { smsWebhookRoutes } from './messaging/sms/sms-webhooks.routes.ts';
+import { clickRoutes } from './messaging/clicks/clicks.routes.tsx';
+import { templateRoutes } from './messaging/templates/templates.routes.ts';
 import { publicFileRoutes } from './owner-site/public-files.routes.ts';
 import { recallRoutes } from './recalls/recalls.routes.ts';
 import { ownerRoutes } from './owners/owners.routes.ts';
@@ -41,6 +50,7 @@ import { registrationListRoutes } from './registration/registration-list.routes.
 import { registrationRoutes } from './registration/registrations.routes.ts';
 import { registrationSettingsRoutes } from './registration/settings.routes.ts';
 import { resolverRoutes } from './resolver/resolver.routes.tsx';
+import { telemetryRoutes } from './telemetry/telemetry.routes.ts';
 import { warrantyRoutes } from './warranty/warranty.routes.ts';
 
 export const routeModules: readonly RouteModule[] = [
@@ -66,6 +76,13 @@ export const routeModules: readonly RouteModule[] = [
   serviceCentreRoutes,
   selfServiceRoutes,
   outboxRoutes,
+  messagingSettingsRoutes,
+  suppressionRoutes,
+  consentLedgerRoutes,
+  templateRoutes,
+  journeyRoutes,
+  agentTaskRoutes,
+  telemetryRoutes,
   claimRoutes,
   claimActionRoutes,
   problemCategoryRoutes,
@@ -79,13 +96,18 @@ export const routeModules: readonly RouteModule[] = [
   serviceCentrePageRoutes,
   claimPageRoutes,
   claimDetailRoutes,
-  contactPreferenceRoutes,
+  // The preference centre and the one-click unsubscribe address (/u/<token>) of marketing messages.
+  preferenceCentreRoutes,
+  // The SMS provider's delivery receipts and inbound texts (signed by the provider).
+  smsWebhookRoutes,
   identificationRoutes,
   photoRegistrationRoutes,
   scannedCodeRoutes,
   scannerAssetRoutes,
+  // The click tracker's /c/<token> links in messages.
+  clickRoutes,
   // GS1 Digital Link resolver: a catch-all for /01/... paths, so it goes last.
   resolverRoutes,
 ];
 
-export const eventConsumers: readonly EventConsumer[] = [dailyEventCounts];
+export const eventConsumers: readonly EventConsumer[] = [dailyEventCounts, journeyEvents];

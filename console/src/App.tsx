@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { RequirePermission } from './components/RequirePermission';
+import { AgentTasksPage } from './pages/AgentTasksPage';
 import { ApiKeysPage } from './pages/ApiKeysPage';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { BrandSettingsPage } from './pages/BrandSettingsPage';
@@ -15,6 +16,9 @@ import { ClaimsPage } from './pages/ClaimsPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/ImportPage';
 import { ImportsPage } from './pages/ImportsPage';
+import { JourneyPage } from './pages/JourneyPage';
+import { JourneysPage } from './pages/JourneysPage';
+import { MessagingSettingsPage } from './pages/MessagingSettingsPage';
 import { ModelPage } from './pages/ModelPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OutboxPage } from './pages/OutboxPage';
@@ -27,6 +31,8 @@ import { RegistrationsPage } from './pages/RegistrationsPage';
 import { ServiceCentresPage } from './pages/ServiceCentresPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
+import { TemplatePage } from './pages/TemplatePage';
+import { TemplatesPage } from './pages/TemplatesPage';
 import { useSession } from './session';
 import { brandTheme } from './theme';
 
@@ -65,6 +71,13 @@ export function App() {
               <Route path="registration-conflicts" element={<RequirePermission permission="owners:read"><RegistrationConflictsPage /></RequirePermission>} />
               <Route path="photo-read-accuracy" element={<RequirePermission permission="owners:read"><PhotoReadAccuracyPage /></RequirePermission>} />
               <Route path="outbox" element={<RequirePermission permission="messages:read"><OutboxPage /></RequirePermission>} />
+              <Route path="messaging-settings" element={<RequirePermission permission="messages:read"><MessagingSettingsPage /></RequirePermission>} />
+              <Route path="templates" element={<RequirePermission permission="messages:read"><TemplatesPage /></RequirePermission>} />
+              <Route path="templates/:key" element={<RequirePermission permission="messages:read"><TemplatePage /></RequirePermission>} />
+              <Route path="journeys" element={<RequirePermission permission="journeys:read"><JourneysPage /></RequirePermission>} />
+              <Route path="journeys/new" element={<RequirePermission permission="journeys:write"><JourneyPage /></RequirePermission>} />
+              <Route path="journeys/:journeyId" element={<RequirePermission permission="journeys:read"><JourneyPage /></RequirePermission>} />
+              <Route path="tasks" element={<RequirePermission permission="owners:read"><AgentTasksPage /></RequirePermission>} />
               <Route path="claims" element={<RequirePermission permission="claims:read"><ClaimsPage /></RequirePermission>} />
               <Route path="claims/:claimId" element={<RequirePermission permission="claims:read"><ClaimPage /></RequirePermission>} />
               <Route path="claim-categories" element={<RequirePermission permission="claims:read"><ClaimCategoriesPage /></RequirePermission>} />

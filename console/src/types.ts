@@ -15,7 +15,12 @@ export type Permission =
   | 'messages:read'
   | 'registration_settings:manage'
   | 'claims:read'
-  | 'claims:write';
+  | 'claims:write'
+  | 'templates:manage'
+  | 'telemetry:write'
+  | 'journeys:read'
+  | 'journeys:write'
+  | 'messaging:manage';
 
 export const roles = ['admin', 'marketer', 'agent', 'analyst'] as const;
 export type Role = (typeof roles)[number];
@@ -174,7 +179,7 @@ export type RegistrationSource = (typeof registrationSources)[number];
 export type IdentifiedBy = 'qr' | 'barcode' | 'photo' | 'typed';
 export type OwnershipStatus = 'active' | 'transferred' | 'retired';
 export type ConsentChannel = 'email' | 'sms';
-export type ConsentSource = 'registration_page' | 'owner_page' | 'api' | 'import' | 'console';
+export type ConsentSource = 'registration_page' | 'owner_page' | 'api' | 'import' | 'console' | 'preference_centre' | 'unsubscribe_link' | 'sms_keyword';
 
 export interface OwnerSummary {
   id: string;
@@ -282,13 +287,13 @@ export interface RegistrationSettings extends RegistrationSettingsInput {
   updatedAt: string | null;
 }
 
-export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged' | 'suppressed';
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged' | 'suppressed' | 'held' | 'expired' | 'delivered' | 'undelivered';
 
 export interface OutboxMessage {
   id: string;
   ownerId: string | null;
   channel: ConsentChannel;
-  class: 'safety' | 'service' | 'marketing';
+  class: 'safety' | 'service' | 'marketing' | 'compliance';
   template: string;
   recipient: string;
   subject: string;
@@ -297,11 +302,43 @@ export interface OutboxMessage {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** Why it was held, expired or suppressed (quiet_hours, frequency_cap, no_consent, …). */
+  statusReason: string | null;
+  holdUntil: string | null;
+  expiresAt: string | null;
+}
+
+export interface MessageStatusEvent {
+  status: string;
+  detail: string | null;
+  source: 'policy' | 'transport' | 'provider';
+  at: string;
 }
 
 export interface OutboxMessageDetail extends OutboxMessage {
   bodyText: string;
   bodyHtml: string | null;
+  history: MessageStatusEvent[];
+}
+
+export interface FrequencyCap {
+  limit: number;
+  periodHours: number;
+}
+
+export interface MessagingSettingsInput {
+  emailCaps: FrequencyCap[];
+  smsCaps: FrequencyCap[];
+  emailQuietHours: { start: string; end: string } | null;
+  marketingExpiryHours: number;
+  smsFrom: string | null;
+  smsProgram: string | null;
+  smsFrequency: string | null;
+}
+
+export interface MessagingSettings extends MessagingSettingsInput {
+  /** null while the brand still uses the defaults. */
+  updatedAt: string | null;
 }
 
 export type RegistrationImportStatus = 'receiving' | 'importing' | 'done' | 'failed';
@@ -323,4 +360,156 @@ export interface ImportRejection {
   line: number;
   reason: string;
   raw: string;
+}
+
+// Journeys (/journeys, /journey-playbook) and the agent tasks their task steps create (/agent-tasks).
+
+export type JourneyStatus = 'off' | 'live' | 'paused';
+export type JourneyRunStatus = 'active' | 'completed' | 'converted' | 'exited';
+
+export interface JourneyDuration {
+  days?: number;
+  hours?: number;
+  minutes?: number;
+  seconds?: number;
+}
+
+export const journeyComparisons = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'exists', 'missing'] as const;
+export type JourneyComparison = (typeof journeyComparisons)[number];
+export type JourneyScalar = string | number | boolean | null;
+
+export interface JourneyTest {
+  fact: string;
+  op: JourneyComparison;
+  value?: JourneyScalar | JourneyScalar[];
+}
+
+export type JourneyCondition = { all: JourneyCondition[] } | { any: JourneyCondition[] } | { not: JourneyCondition } | JourneyTest;
+
+export type JourneyTrigger =
+  | { kind: 'event'; event: string; entry?: 'per_ownership' | 'per_owner' | 'per_event' }
+  | { kind: 'date'; attribute: 'purchase_date' | 'registered_at'; offsetDays: number };
+
+export interface JourneyOffer {
+  title: string;
+  description?: string;
+  code?: string;
+  url?: string;
+  price?: string;
+  endsOn?: string;
+}
+
+export const lifecycleStages = ['unboxing', 'onboarding', 'enjoying', 'sharing', 'caring'] as const;
+
+export type JourneyStep =
+  | { id: string; type: 'wait'; duration: JourneyDuration; next?: string }
+  | { id: string; type: 'wait_until'; time: string; next?: string }
+  | { id: string; type: 'wait_for_event'; event: string; until?: JourneyCondition; timeout: JourneyDuration; onEvent?: string; onTimeout?: string }
+  | { id: string; type: 'branch'; condition: JourneyCondition; then?: string; else?: string }
+  | { id: string; type: 'split'; paths: { percent: number; next?: string }[]; holdoutPercent: number }
+  | { id: string; type: 'send'; channel: 'email' | 'sms'; template: string; offer?: JourneyOffer; next?: string }
+  | { id: string; type: 'update'; stage?: (typeof lifecycleStages)[number]; attribute?: { name: string; value: JourneyScalar }; next?: string }
+  | { id: string; type: 'webhook'; url: string; next?: string }
+  | { id: string; type: 'task'; title: string; details?: string; next?: string }
+  | { id: string; type: 'exit' };
+export type JourneyStepType = JourneyStep['type'];
+
+export interface JourneyDefinition {
+  trigger: JourneyTrigger;
+  conditions: JourneyCondition | null;
+  goal: { event: string; withinDays: number } | null;
+  steps: JourneyStep[];
+}
+
+export interface JourneySummary {
+  id: string;
+  name: string;
+  status: JourneyStatus;
+  version: number;
+  trigger: JourneyTrigger;
+  playbookKey: string | null;
+  active: number;
+  converted: number;
+  updatedAt: string;
+}
+
+export interface JourneyStepCounts {
+  stepId: string;
+  entered: number;
+  waiting: number;
+  sent: number;
+  held: number;
+  converted: number;
+  exited: number;
+}
+
+export interface JourneyCounts {
+  entered: number;
+  active: number;
+  completed: number;
+  converted: number;
+  exited: number;
+  notEligible: number;
+  steps: JourneyStepCounts[];
+}
+
+export interface JourneyVersion {
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+  active: number;
+}
+
+export interface JourneyDetail {
+  id: string;
+  name: string;
+  status: JourneyStatus;
+  playbookKey: string | null;
+  version: number;
+  definition: JourneyDefinition;
+  versions: JourneyVersion[];
+  counts: JourneyCounts;
+}
+
+export interface JourneyRun {
+  id: string;
+  owner: { id: string; name: string };
+  ownershipId: string | null;
+  version: number;
+  status: JourneyRunStatus;
+  stepId: string | null;
+  wakeAt: string | null;
+  endReason: string | null;
+  enteredAt: string;
+  endedAt: string | null;
+}
+
+export interface PlaybookEntry {
+  key: string;
+  name: string;
+  summary: string;
+  journeyId: string | null;
+}
+
+export interface JourneyPreviewStep {
+  stepId: string;
+  type: JourneyStepType | 'entry';
+  at: string;
+  decision: string;
+  message?: { channel: 'email' | 'sms'; recipient: string | null; subject: string; text: string };
+}
+
+export type AgentTaskStatus = 'open' | 'done';
+
+export interface AgentTask {
+  id: string;
+  owner: { id: string; name: string };
+  product: { ownershipId: string; modelName: string; serial: string | null } | null;
+  title: string;
+  details: string | null;
+  status: AgentTaskStatus;
+  journey: { id: string; name: string; stepId: string | null } | null;
+  createdAt: string;
+  doneAt: string | null;
+  doneBy: string | null;
 }

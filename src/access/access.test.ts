@@ -26,7 +26,7 @@ describe('staff sign-in', () => {
     const { response, setCookie, cookie } = await signIn(brand.emails.marketer);
     expect(response.statusCode).toBe(200);
     expect(setCookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
-    expect(response.json()).toMatchObject({ principal: { kind: 'staff', role: 'marketer', permissions: ['catalog:read', 'events:read', 'owners:read', 'messages:read'] }, brand: { id: brand.brandId } });
+    expect(response.json()).toMatchObject({ principal: { kind: 'staff', role: 'marketer', permissions: ['catalog:read', 'events:read', 'owners:read', 'messages:read', 'templates:manage', 'journeys:read', 'journeys:write', 'messaging:manage'] }, brand: { id: brand.brandId } });
     const session = await app.inject({ url: '/api/v1/session', headers: { cookie } });
     expect(session.json().principal.label).toBe(brand.emails.marketer);
   });

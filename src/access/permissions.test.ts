@@ -20,6 +20,8 @@ describe('permissions', () => {
     ['marketer', 'owners:write', false],
     ['analyst', 'owners:read', false],
     ['agent', 'registrations:import', false],
+    ['marketer', 'messaging:manage', true],
+    ['agent', 'messaging:manage', false],
   ] as const)('%s may %s: %s', (role, permission, allowed) => {
     expect(can(role, permission)).toBe(allowed);
   });

@@ -18,17 +18,23 @@ export const permissions = [
   'registration_settings:manage',
   'claims:read',
   'claims:write',
+  'templates:manage',
+  'telemetry:write',
+  'journeys:read',
+  'journeys:write',
+  'messaging:manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 /** The one place that decides what each role may do. */
 const grants: Readonly<Record<Role, readonly Permission[]>> = {
   admin: permissions,
-  marketer: ['catalog:read', 'events:read', 'owners:read', 'messages:read'],
+  // Marketers set the messaging rules (caps, quiet hours, the SMS programme) and record bounces.
+  marketer: ['catalog:read', 'events:read', 'owners:read', 'messages:read', 'templates:manage', 'journeys:read', 'journeys:write', 'messaging:manage'],
   // Agents register products for callers and correct their details.
   agent: ['catalog:read', 'owners:read', 'owners:write', 'messages:read', 'claims:read', 'claims:write'],
   // Analysts see numbers, not people.
-  analyst: ['catalog:read', 'events:read'],
+  analyst: ['catalog:read', 'events:read', 'journeys:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ownershipMaintenanceView } from '../care/maintenance-schema.ts';
 import { claimSummaryView } from '../claims/claim-views.ts';
 import { ownerDetailView, ownerProductView } from '../owners/owner-directory.ts';
+import { ownershipTelemetryView } from '../telemetry/telemetry-history.ts';
 import { entitlementSchema } from '../warranty/entitlement-view.ts';
 import { callLogView } from './call-logs.ts';
 
@@ -47,6 +48,7 @@ export const ownerOverviewView = ownerDetailView.extend({
   }),
   claims: z.array(claimSummaryView).nullable().meta({ description: 'Open and past claims, newest first; null without claims:read.' }),
   calls: z.array(callLogView).meta({ description: 'The latest calls logged, newest first (all of them: GET /api/v1/owners/{id}/calls).' }),
+  productTelemetry: z.array(ownershipTelemetryView).meta({ description: 'Per product that reported anything (connected products): the latest event of each type and the latest events (all of them: GET /api/v1/ownerships/{id}/telemetry).' }),
   timeline: z.array(timelineEntryView).meta({ description: 'The latest events about the owner, their products and claims, and messages sent to them; newest first, repeated edits folded.' }),
 }).meta({ id: 'OwnerOverview' });
 export type OwnerOverview = z.output<typeof ownerOverviewView>;

@@ -4,6 +4,7 @@ import { openClaimStatuses } from '../claims/claim-lifecycle.ts';
 import { listClaims } from '../claims/claim-queries.ts';
 import { getOwnerDetail } from '../owners/owner-directory.ts';
 import type { BrandScope } from '../platform/database/tenancy.ts';
+import { latestTelemetry } from '../telemetry/telemetry-history.ts';
 import { entitlementView } from '../warranty/entitlement-view.ts';
 import { ownershipEntitlements } from '../warranty/ownership-entitlement.ts';
 import { listCalls } from './call-logs.ts';
@@ -23,7 +24,8 @@ const claimsShown = 200;
 
 /**
  * The agent's 360° view of one owner on one screen: who they are and how to reach them, every product
- * with its stage, warranty today and maintenance due, their claims, latest calls, and a timeline.
+ * with its stage, warranty today and maintenance due, their claims, latest calls, what their connected
+ * products reported, and a timeline.
  */
 export async function ownerOverview(scope: BrandScope, ownerId: string, access: OverviewAccess, now = new Date()): Promise<OwnerOverview> {
   const owner = await getOwnerDetail(scope, ownerId);
@@ -47,6 +49,7 @@ export async function ownerOverview(scope: BrandScope, ownerId: string, access: 
     .where('brand_id', '=', scope.brandId).where('owner_id', '=', ownerId)
     .orderBy('created_at', 'desc').limit(1).executeTakeFirst();
   const calls = await listCalls(scope, ownerId, { limit: latestCalls });
+  const productTelemetry = await latestTelemetry(scope, owner.ownerships.map((product) => product.id));
   const timeline = await ownerTimeline(scope, {
     ownerId,
     ownershipIds: owner.ownerships.map((product) => product.id),
@@ -73,6 +76,7 @@ export async function ownerOverview(scope: BrandScope, ownerId: string, access: 
     }),
     claims,
     calls: calls.data,
+    productTelemetry,
     timeline: timeline.map((entry) => ({ ...entry, events: [...entry.events] })),
   };
 }

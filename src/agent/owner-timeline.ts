@@ -23,6 +23,8 @@ export async function ownerTimeline(scope: BrandScope, subjects: TimelineSubject
     .select(['id', 'type', 'subject_type', 'subject_id', 'payload', 'occurred_at'])
     .where('brand_id', '=', scope.brandId)
     .where('subject_id', 'in', subjectIds)
+    // A connected product reports many times a day; its readings have their own section of the view.
+    .where('type', 'not like', 'telemetry.%')
     .orderBy('id', 'desc')
     .limit(timelineDepth)
     .execute();

@@ -2,7 +2,7 @@ import type { BrandScope } from '../platform/database/tenancy.ts';
 import { meets } from './conditions.ts';
 import { type JourneyDefinition, type JourneyStep, stepOf } from './definition.ts';
 import { loadJourneyFacts } from './journey-facts.ts';
-import { decideStep } from './step-decision.ts';
+import { type StepEffect, decideStep } from './step-decision.ts';
 import type { StepEffects } from './step-effects.ts';
 
 /** One step of a preview: what the engine would decide for this owner, and when. */
@@ -46,26 +46,32 @@ export async function previewJourney(
       steps.push({ stepId: step.id, type: step.type, at: clock, decision: decision.reason === 'holdout' ? 'Leaves the journey (holdout group).' : 'Leaves the journey.' });
       break;
     }
-    const entry: PreviewStep = { stepId: step.id, type: step.type, at: clock, decision: describe(step, decision.outcome) };
-    const waitedHere = steps.at(-1)?.stepId === step.id;
-    if (waitedHere && (step.type === 'wait' || step.type === 'wait_until')) {
-      // The wait is already shown with its end.
-    } else if (decision.effect?.kind === 'send') {
-      const { channel, template, offer } = decision.effect;
-      const render = await effects.render(scope, { templateKey: template, channel, ownerId: subject.ownerId, ownershipId: subject.ownershipId, offer, campaign: 'preview', dedupeKey: null });
-      if (!render.ok) steps.push({ ...entry, decision: `Would skip: ${render.reason}` });
-      else {
-        const { recipient, subject: title, text } = render.message;
-        const decided = recipient ? entry.decision : `Would skip: the owner has no ${channel === 'sms' ? 'mobile number' : 'email address'}.`;
-        steps.push({ ...entry, decision: decided, message: { channel, recipient, subject: title, text } });
-      }
-    } else {
-      steps.push(entry);
-    }
+    // A wait is shown once, with its end; its passing needs no line of its own.
+    const waitOver = (step.type === 'wait' || step.type === 'wait_until') && steps.at(-1)?.stepId === step.id;
+    if (!waitOver) steps.push(await previewStep(scope, effects, subject, step, clock, decision.outcome, decision.effect));
     step = decision.next ? stepOf(definition, decision.next) : undefined;
     stepStartedAt = clock;
   }
   return steps;
+}
+
+async function previewStep(
+  scope: BrandScope,
+  effects: StepEffects,
+  subject: { ownerId: string; ownershipId: string | null },
+  step: JourneyStep,
+  at: Date,
+  outcome: string,
+  effect: StepEffect | null,
+): Promise<PreviewStep> {
+  const entry: PreviewStep = { stepId: step.id, type: step.type, at, decision: describe(step, outcome) };
+  if (effect?.kind !== 'send') return entry;
+  const { channel, template, offer } = effect;
+  const render = await effects.render(scope, { templateKey: template, channel, ownerId: subject.ownerId, ownershipId: subject.ownershipId, offer, campaign: 'preview', dedupeKey: null });
+  if (!render.ok) return { ...entry, decision: `Would skip: ${render.reason}` };
+  const { recipient, subject: title, text } = render.message;
+  const decision = recipient ? entry.decision : `Would skip: the owner has no ${channel === 'sms' ? 'mobile number' : 'email address'}.`;
+  return { ...entry, decision, message: { channel, recipient, subject: title, text } };
 }
 
 function describe(step: JourneyStep, outcome: string): string {

@@ -67,6 +67,7 @@ describe('the outbox', () => {
     expect(data[1]).toEqual({
       id: ids.code, ownerId: ids.ben, channel: 'sms', class: 'service', template: 'sign_in_code', recipient: '+14155550132',
       subject: '', status: 'failed', attempts: 3, lastError: 'provider answered 503', createdAt: expect.any(String), sentAt: null,
+      statusReason: null, holdUntil: null, expiresAt: null,
     });
     expect(data[0].status).toBe('logged');
     expect(data[0]).not.toHaveProperty('bodyText');

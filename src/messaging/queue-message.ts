@@ -1,10 +1,10 @@
 import type { BrandScope } from '../platform/database/tenancy.ts';
-import type { MessageChannel, MessageClass } from './tables.ts';
+import type { MessageChannel, QueuedMessageClass } from './tables.ts';
 
 export interface OutgoingMessage {
   readonly ownerId: string | null;
   readonly channel: MessageChannel;
-  readonly class: MessageClass;
+  readonly class: QueuedMessageClass;
   readonly template: string;
   /** The same key twice is the same message: the second is not queued, so it cannot be sent twice. */
   readonly dedupeKey: string;
@@ -12,6 +12,11 @@ export interface OutgoingMessage {
   readonly subject: string;
   readonly text: string;
   readonly html: string | null;
+  /**
+   * After this the message is no longer worth sending: a held one expires instead. Absent: a marketing
+   * message keeps for the brand's default (messaging settings); any other class never expires.
+   */
+  readonly expiresAt?: Date | null;
 }
 
 /**
@@ -32,6 +37,7 @@ export async function queueMessage(scope: BrandScope, message: OutgoingMessage):
       subject: message.subject,
       body_text: message.text,
       body_html: message.html,
+      expires_at: message.expiresAt ?? null,
     })
     .onConflict((conflict) => conflict.columns(['brand_id', 'dedupe_key']).doNothing())
     .returning('id')

@@ -22,12 +22,20 @@ export async function isSuppressed(db: Db, brandId: string, channel: MessageChan
   return row !== undefined;
 }
 
-/** Records that a recipient gets no more non-safety messages on a channel. An existing suppression keeps its reason. */
+/**
+ * Records that a recipient gets no more non-safety messages on a channel. A bounce or complaint replaces
+ * an owner's own opt-out (which they could lift, sending again to an address that fails); otherwise an
+ * existing suppression keeps its reason.
+ */
 export async function suppress(scope: BrandScope, channel: MessageChannel, recipient: string, reason: SuppressionReason): Promise<void> {
   await scope.db
     .insertInto('suppressions')
     .values({ brand_id: scope.brandId, channel, recipient: suppressionKey(recipient), reason })
-    .onConflict((conflict) => conflict.columns(['brand_id', 'channel', 'recipient']).doNothing())
+    .onConflict((conflict) =>
+      reason === 'opted_out'
+        ? conflict.columns(['brand_id', 'channel', 'recipient']).doNothing()
+        : conflict.columns(['brand_id', 'channel', 'recipient']).doUpdateSet({ reason }).where('suppressions.reason', '=', 'opted_out'),
+    )
     .execute();
 }
 

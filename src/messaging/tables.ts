@@ -4,10 +4,18 @@ export type MessageChannel = 'email' | 'sms';
 /** Safety always goes; service ignores marketing consent but honours opt-outs; marketing needs opt-in. */
 export type MessageClass = 'safety' | 'service' | 'marketing';
 /**
- * `logged`: no transport is configured (development), so the message exists only in the outbox.
- * `suppressed`: the recipient opted out of the channel (or bounced, or complained), so it was not sent.
+ * The class of a queued message: a template's class, or compliance, the one reply an SMS keyword (STOP,
+ * START, HELP) calls for, which reaches a number that has just opted out (no template has this class).
  */
-export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged' | 'suppressed';
+export type QueuedMessageClass = MessageClass | 'compliance';
+/**
+ * `logged`: no transport is configured (development), so the message exists only in the outbox.
+ * `suppressed`: the policy stopped it (an opt-out, bounce or complaint, or no marketing consent); `status_reason` says which.
+ * `held`: waiting for quiet hours to end or a frequency cap to free, until `hold_until`; `expired`: it could not go while relevant.
+ * `delivered` / `undelivered`: the SMS provider's receipt after it accepted the message.
+ */
+export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'logged' | 'suppressed' | 'held' | 'expired' | 'delivered' | 'undelivered';
+export const messageStatuses: readonly MessageStatus[] = ['queued', 'sending', 'sent', 'failed', 'logged', 'suppressed', 'held', 'expired', 'delivered', 'undelivered'];
 /** Why a recipient gets nothing but safety notices on a channel. */
 export type SuppressionReason = 'opted_out' | 'bounced' | 'complained';
 
@@ -17,7 +25,7 @@ export interface MessagingTables {
     brand_id: string;
     owner_id: string | null;
     channel: MessageChannel;
-    class: MessageClass;
+    class: QueuedMessageClass;
     template: string;
     dedupe_key: string;
     recipient: string;
@@ -30,6 +38,11 @@ export interface MessagingTables {
     last_error: string | null;
     created_at: Generated<Date>;
     sent_at: Date | null;
+    status_reason: string | null;
+    hold_until: Date | null;
+    expires_at: Date | null;
+    cleared_at: Date | null;
+    provider_id: string | null;
   };
   suppressions: {
     id: Generated<string>;
@@ -39,5 +52,40 @@ export interface MessagingTables {
     recipient: string;
     reason: SuppressionReason;
     created_at: Generated<Date>;
+  };
+  message_status_events: {
+    id: Generated<string>;
+    brand_id: string;
+    message_id: string;
+    status: string;
+    detail: string | null;
+    source: 'policy' | 'transport' | 'provider';
+    occurred_at: Generated<Date>;
+  };
+  messaging_settings: {
+    brand_id: string;
+    email_caps: unknown;
+    sms_caps: unknown;
+    email_quiet_hours: unknown;
+    marketing_expiry_hours: number;
+    sms_from: string | null;
+    sms_program: string | null;
+    sms_frequency: string | null;
+    updated_at: Generated<Date>;
+  };
+  messaging_link_keys: {
+    brand_id: string;
+    key: Buffer;
+    created_at: Generated<Date>;
+  };
+  sms_inbound: {
+    id: Generated<string>;
+    brand_id: string;
+    provider_sid: string;
+    from_number: string;
+    to_number: string;
+    body: string;
+    keyword: 'stop' | 'start' | 'help' | null;
+    received_at: Generated<Date>;
   };
 }

@@ -26,8 +26,16 @@ export async function openSite(db: Db, request: FastifyRequest, reply: FastifyRe
     void reply.code(404).type('text/html; charset=utf-8').send(plainNotFound());
     return null;
   }
+  return openBrandSite(db, brand, request, reply);
+}
+
+/**
+ * A brand's site for a request whose address names the brand some other way than `/o/:slug` (an
+ * unsubscribe link carries it in its token). `preferredLanguage` (the owner's) goes before the browser's.
+ */
+export async function openBrandSite(db: Db, brand: BrandSite, request: FastifyRequest, reply: FastifyReply, preferredLanguage?: string): Promise<Site> {
   const chosen = (request.query as { lang?: string } | undefined)?.lang;
-  const language = negotiateLanguage(chosen, request.cookies[languageCookie], request.headers['accept-language']);
+  const language = negotiateLanguage(chosen, request.cookies[languageCookie] ?? preferredLanguage, request.headers['accept-language']);
   if (chosen === language) reply.setCookie(languageCookie, language, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
   const owner = await recognisedOwner(db, brand, request);
   const page: PageContext = { brand, language, t: translatorFor(language), url: request.url, signedIn: owner !== null };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { publishEvent } from '../platform/events/publish.ts';
 import type { ConsentChannel, ConsentSource } from './tables.ts';
@@ -65,4 +66,76 @@ export async function recordConsent(
     .execute();
   await publishEvent(scope, { type: 'consent.changed', subjectType: 'owner', subjectId: ownerId, payload: { ownerId, channel, granted, wordingVersion: version, source: evidence.source } });
   return true;
+}
+
+/** One line of the consent ledger as evidence: what was agreed or withdrawn, when, how, from where, in which words. */
+export interface ConsentLedgerLine {
+  readonly id: string;
+  readonly recordedAt: Date;
+  readonly ownerId: string;
+  readonly ownerEmail: string;
+  readonly channel: ConsentChannel;
+  readonly granted: boolean;
+  readonly source: ConsentSource;
+  readonly ip: string | null;
+  readonly userAgent: string | null;
+  readonly language: string;
+  readonly wordingVersion: string;
+  readonly wording: string;
+}
+
+export interface ConsentLedgerFilter {
+  readonly ownerId?: string | undefined;
+  /** Records at or after this instant. */
+  readonly from?: Date | undefined;
+  /** Records before this instant. */
+  readonly to?: Date | undefined;
+}
+
+/** Where a batch of the ledger ends: the last line's time to the microsecond (a Date keeps milliseconds) and id. */
+export interface ConsentLedgerCursor {
+  readonly recordedAt: string;
+  readonly id: string;
+}
+
+/**
+ * A batch of the ledger in time order, after `after` (null: from the start), with the cursor of its last
+ * line: the export reads it a batch at a time, so a brand's ledger never sits in memory.
+ */
+export async function consentLedgerBatch(
+  scope: BrandScope,
+  filter: ConsentLedgerFilter,
+  after: ConsentLedgerCursor | null,
+  limit: number,
+): Promise<{ lines: ConsentLedgerLine[]; cursor: ConsentLedgerCursor | null }> {
+  const rows = await scope.db
+    .selectFrom('consent_records as c')
+    .innerJoin('owners as o', 'o.id', 'c.owner_id')
+    .select(['c.id', 'c.recorded_at', 'c.owner_id', 'o.email', 'c.channel', 'c.granted', 'c.source', 'c.ip', 'c.user_agent', 'c.language', 'c.wording_version', 'c.wording'])
+    .select(sql<string>`to_char(c.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor_time'))
+    .where('c.brand_id', '=', scope.brandId)
+    .$if(filter.ownerId !== undefined, (q) => q.where('c.owner_id', '=', filter.ownerId as string))
+    .$if(filter.from !== undefined, (q) => q.where('c.recorded_at', '>=', filter.from as Date))
+    .$if(filter.to !== undefined, (q) => q.where('c.recorded_at', '<', filter.to as Date))
+    .$if(after !== null, (q) => q.where(sql<boolean>`(c.recorded_at, c.id) > (${after?.recordedAt}::timestamptz, ${after?.id}::uuid)`))
+    .orderBy('c.recorded_at')
+    .orderBy('c.id')
+    .limit(limit)
+    .execute();
+  const last = rows.at(-1);
+  const lines = rows.map((row) => ({
+    id: row.id,
+    recordedAt: row.recorded_at,
+    ownerId: row.owner_id,
+    ownerEmail: row.email,
+    channel: row.channel,
+    granted: row.granted,
+    source: row.source,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    language: row.language,
+    wordingVersion: row.wording_version,
+    wording: row.wording,
+  }));
+  return { lines, cursor: last ? { recordedAt: last.cursor_time, id: last.id } : null };
 }

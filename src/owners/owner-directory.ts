@@ -4,10 +4,10 @@ import type { BrandScope } from '../platform/database/tenancy.ts';
 import { fileUrl } from '../platform/files/files.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import { ownerDetails } from './owner-session.ts';
+import { consentSources } from './tables.ts';
 import { conflictsOfOwner, registrationConflictView, registrationSources } from '../registration/registration-list.ts';
 
 const consentChannels = ['email', 'sms'] as const;
-const consentSources = ['registration_page', 'owner_page', 'api', 'import', 'console'] as const;
 
 export const ownerSummaryView = z.object({
   id: z.uuid(),

@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
 
 export type ConsentChannel = 'email' | 'sms';
-export type ConsentSource = 'registration_page' | 'owner_page' | 'api' | 'import' | 'console';
+export const consentSources = ['registration_page', 'owner_page', 'api', 'import', 'console', 'preference_centre', 'unsubscribe_link', 'sms_keyword'] as const;
+export type ConsentSource = (typeof consentSources)[number];
 
 export interface OwnerTables {
   owners: {
@@ -19,6 +20,10 @@ export interface OwnerTables {
     safety_only: Generated<boolean>;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+    /** An IANA time zone the owner chose; null: worked out from their address when needed. */
+    time_zone: Generated<string | null>;
+    /** Values journey steps set, for later conditions (`attributes.<name>`). */
+    attributes: Generated<unknown>;
   };
   consent_records: {
     id: Generated<string>;

@@ -6,22 +6,28 @@ import type { Db } from './database/database.ts';
 import type { EventConsumer } from './events/consumers.ts';
 import { eventTasks } from './events/tasks.ts';
 import { messagingTasks, smtpTransport } from '../messaging/deliver.ts';
+import { twilioCompatibleTransport } from '../messaging/sms/sms-transport.ts';
 import type { Config } from '../config.ts';
 import { registrationImportTasks } from '../registration/import/import.tasks.ts';
 import { warrantyTasks } from '../warranty/warranty-expiring.tasks.ts';
 import { maintenanceDueTasks } from '../care/maintenance-due.tasks.ts';
+import { journeyEffects } from '../journeys/journey-effects.ts';
+import { journeyTasks } from '../journeys/journeys.tasks.ts';
+import { releaseSilentWorkersTask, workerLiveness } from './worker-liveness.ts';
 
 export interface WorkerOptions {
   readonly db: Db;
   readonly pool: pg.Pool;
   readonly consumers: readonly EventConsumer[];
-  readonly config: Pick<Config, 'workerConcurrency' | 'smtpUrl' | 'mailFrom'>;
+  readonly config: Pick<Config, 'workerConcurrency' | 'workerHeartbeatSeconds' | 'smtpUrl' | 'mailFrom' | 'publicUrl'> & Partial<Pick<Config, 'sms'>>;
   readonly log: Logger;
 }
 
 /** Starts the job queue worker. `stop()` lets running jobs finish; unfinished ones are retried by any worker. */
 export async function startWorker({ db, pool, consumers, config, log }: WorkerOptions): Promise<Runner> {
-  return run({
+  const liveness = workerLiveness(db, config.workerHeartbeatSeconds);
+  const runner = await run({
+    events: liveness.events,
     pgPool: pool,
     concurrency: config.workerConcurrency,
     noHandleSignals: true,
@@ -34,7 +40,12 @@ export async function startWorker({ db, pool, consumers, config, log }: WorkerOp
       ...registrationImportTasks(db),
       ...warrantyTasks(db),
       ...maintenanceDueTasks(db),
-      ...messagingTasks(db, config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom),
+      ...journeyTasks(db, journeyEffects(config.publicUrl)),
+      release_silent_workers: releaseSilentWorkersTask(db, config.workerHeartbeatSeconds),
+      ...messagingTasks(db, config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, {
+        sms: config.sms ? twilioCompatibleTransport({ baseUrl: config.sms.apiUrl, accountSid: config.sms.accountSid, authToken: config.sms.authToken, from: config.sms.from }) : null,
+        publicUrl: config.publicUrl,
+      }),
       purge_expired: async () => {
         await sql`delete from idempotency_keys where created_at < now() - interval '24 hours'`.execute(db);
         await sql`delete from staff_sessions where expires_at < now()`.execute(db);
@@ -46,6 +57,10 @@ export async function startWorker({ db, pool, consumers, config, log }: WorkerOp
         await sql`delete from files f using photo_reads r where r.file_id = f.id and r.ownership_id is null and r.created_at < now() - interval '1 day' and not exists (select 1 from ownerships o where o.proof_file_id = f.id)`.execute(db);
       },
     },
-    crontab: '17 * * * * purge_expired\n*/5 * * * * registration_import_sweep\n7 6 * * * maintenance_due ?fill=2d\n23 4 * * * warranty_expiring ?fill=2d',
+    crontab: '17 * * * * purge_expired\n*/5 * * * * registration_import_sweep\n7 6 * * * maintenance_due ?fill=2d\n23 4 * * * warranty_expiring ?fill=2d\n11 0 * * * journey_date_triggers ?fill=2d',
   });
+  void runner.promise.finally(liveness.stop).catch(() => {});
+  // The sweep of dead workers' jobs keeps itself going; starting a worker makes sure it exists.
+  await runner.addJob('release_silent_workers', {}, { jobKey: 'release_silent_workers', jobKeyMode: 'preserve_run_at' });
+  return runner;
 }

@@ -13,6 +13,7 @@ import { OwnerDetailsCard } from '../components/owners/OwnerDetailsCard';
 import { OwnerMessages } from '../components/owners/OwnerMessages';
 import { OwnerProductsTable } from '../components/owners/OwnerProductsTable';
 import { OwnerReachCard } from '../components/owners/OwnerReachCard';
+import { OwnerTelemetry } from '../components/owners/OwnerTelemetry';
 import { OwnerTimeline } from '../components/owners/OwnerTimeline';
 import type { OwnerOverview, OwnerOverviewProduct } from '../components/owners/overviewTypes';
 import { TransferOwnershipModal } from '../components/owners/TransferOwnershipModal';
@@ -157,6 +158,11 @@ export function OwnerPage() {
             <Section title="Calls">
               <OwnerCalls calls={owner.calls} product={productName} claimNumber={claimNumber} />
             </Section>
+            {owner.productTelemetry.length > 0 && (
+              <Section title="Product telemetry">
+                <OwnerTelemetry telemetry={owner.productTelemetry} product={productName} />
+              </Section>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -178,7 +184,7 @@ export function OwnerPage() {
           </Tabs.Panel>
         )}
         <Tabs.Panel value="consent" pt="md">
-          <OwnerConsents current={owner.consents} history={owner.consentHistory} />
+          <OwnerConsents ownerId={owner.id} current={owner.consents} history={owner.consentHistory} />
         </Tabs.Panel>
         <Tabs.Panel value="conflicts" pt="md">
           <ConflictsTable conflicts={owner.conflicts} loading={false} emptyText="None: nobody else claimed this owner's products, and they claimed nobody else's." />

@@ -7,11 +7,15 @@ import type { CareTables } from '../../care/tables.ts';
 import type { CatalogTables } from '../../catalog/tables.ts';
 import type { ClaimTables } from '../../claims/tables.ts';
 import type { IdentificationTables } from '../../identification/tables.ts';
+import type { JourneyTables } from '../../journeys/tables.ts';
 import type { MessagingTables } from '../../messaging/tables.ts';
+import type { ClickTables } from '../../messaging/clicks/tables.ts';
+import type { TemplateTables } from '../../messaging/templates/tables.ts';
 import type { OwnerTables } from '../../owners/tables.ts';
 import type { RecallTables } from '../../recalls/tables.ts';
 import type { ImportTables } from '../../registration/import/tables.ts';
 import type { RegistrationTables } from '../../registration/tables.ts';
+import type { TelemetryTables } from '../../telemetry/tables.ts';
 import type { WarrantyTables } from '../../warranty/tables.ts';
 import type { EventTables } from '../events/tables.ts';
 import type { FileTables } from '../files/tables.ts';
@@ -19,7 +23,7 @@ import type { HttpTables } from '../http/tables.ts';
 
 /** Every table OpenOX owns, as the typed query layer sees it. */
 export interface Database
-  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, ImportTables, MessagingTables, RecallTables, WarrantyTables, CareTables, ClaimTables, AgentTables, IdentificationTables {}
+  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, ImportTables, MessagingTables, RecallTables, WarrantyTables, CareTables, ClaimTables, AgentTables, IdentificationTables, JourneyTables, TemplateTables, ClickTables, TelemetryTables {}
 
 export type Db = Kysely<Database>;
 

@@ -95,7 +95,7 @@ describe('the worker', () => {
 
   it('carries events from an API change to the analytics consumer', async () => {
     const fresh = await makeBrand(db);
-    const worker = await startWorker({ db, pool, consumers: [dailyEventCounts], config: { workerConcurrency: 2, smtpUrl: undefined, mailFrom: 'test@openox.localhost' }, log: pino({ level: 'silent' }) });
+    const worker = await startWorker({ db, pool, consumers: [dailyEventCounts], config: { workerConcurrency: 2, smtpUrl: undefined, mailFrom: 'test@openox.localhost', publicUrl: 'http://localhost', workerHeartbeatSeconds: 15 }, log: pino({ level: 'silent' }) });
     try {
       for (let i = 0; i < 3; i++) {
         expect((await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(fresh.keys.admin), payload: validModel() })).statusCode).toBe(201);

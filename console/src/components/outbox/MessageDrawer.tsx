@@ -1,12 +1,14 @@
 // One message as sent: its envelope, its text and its HTML. The HTML runs in a sandbox with no scripts,
 // forms or same-origin access, so a message can never act inside the console.
-import { Alert, Anchor, Center, DataList, Drawer, Group, Loader, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Center, DataList, Drawer, Group, Loader, Table, Tabs, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api';
 import { formatDateTime, humanize } from '../../format';
 import type { OutboxMessage, OutboxMessageDetail } from '../../types';
-import { MessageStatusBadge } from './MessageStatusBadge';
+import { MessageStatusBadge, statusReasonText } from './MessageStatusBadge';
+
+const historySources = { policy: 'Send-time policy', transport: 'Transport', provider: 'Provider' } as const;
 
 export function MessageDrawer({ message, onClose }: { message: OutboxMessage | null; onClose: () => void }) {
   const [detail, setDetail] = useState<OutboxMessageDetail | null>(null);
@@ -47,12 +49,19 @@ export function MessageDrawer({ message, onClose }: { message: OutboxMessage | n
             <DataList.ItemLabel>Status</DataList.ItemLabel>
             <DataList.ItemValue>
               <Group gap="xs">
-                <MessageStatusBadge status={message.status} />
+                <MessageStatusBadge status={message.status} reason={message.statusReason} />
                 <Text size="sm" c="dimmed">
                   {message.attempts} attempt{message.attempts === 1 ? '' : 's'}
                   {message.sentAt && `, sent ${formatDateTime(message.sentAt)}`}
                 </Text>
               </Group>
+              {message.statusReason && (
+                <Text size="xs" c="dimmed">
+                  Because {statusReasonText(message.statusReason)}
+                  {message.holdUntil && `; goes at ${formatDateTime(message.holdUntil)}`}
+                  {message.expiresAt && `; expires ${formatDateTime(message.expiresAt)}`}
+                </Text>
+              )}
             </DataList.ItemValue>
           </DataList.Item>
           {message.lastError && (
@@ -91,6 +100,7 @@ export function MessageDrawer({ message, onClose }: { message: OutboxMessage | n
               HTML
             </Tabs.Tab>
             <Tabs.Tab value="text">Text</Tabs.Tab>
+            <Tabs.Tab value="history">History</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="html" pt="md">
             {detail.bodyHtml && (
@@ -106,6 +116,37 @@ export function MessageDrawer({ message, onClose }: { message: OutboxMessage | n
             <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
               {detail.bodyText}
             </Text>
+          </Tabs.Panel>
+          <Tabs.Panel value="history" pt="md">
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>When</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>By</Table.Th>
+                  <Table.Th>Detail</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {detail.history.map((event, index) => (
+                  <Table.Tr key={`${event.at}-${index}`}>
+                    <Table.Td>{formatDateTime(event.at)}</Table.Td>
+                    <Table.Td>{humanize(event.status)}</Table.Td>
+                    <Table.Td>{historySources[event.source]}</Table.Td>
+                    <Table.Td>{event.source === 'policy' ? (statusReasonText(event.detail?.split(' ')[0] ?? null) ?? event.detail) : event.detail}</Table.Td>
+                  </Table.Tr>
+                ))}
+                {detail.history.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={4}>
+                      <Text size="sm" c="dimmed">
+                        Nothing yet: it is waiting for its first delivery attempt.
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
           </Tabs.Panel>
         </Tabs>
       )}

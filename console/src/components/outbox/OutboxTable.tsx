@@ -5,7 +5,7 @@ import type { OutboxMessage } from '../../types';
 import { EmptyTableRow } from '../EmptyTableRow';
 import { MessageStatusBadge } from './MessageStatusBadge';
 
-const classColors: Record<OutboxMessage['class'], string> = { safety: 'red', service: 'blue', marketing: 'grape' };
+const classColors: Record<OutboxMessage['class'], string> = { safety: 'red', service: 'blue', marketing: 'grape', compliance: 'gray' };
 
 export function OutboxTable({ messages, loading, onOpen, emptyText }: { messages: OutboxMessage[]; loading: boolean; onOpen: (message: OutboxMessage) => void; emptyText: string }) {
   return (
@@ -53,7 +53,7 @@ export function OutboxTable({ messages, loading, onOpen, emptyText }: { messages
                 </Text>
               </Table.Td>
               <Table.Td>
-                <MessageStatusBadge status={message.status} />
+                <MessageStatusBadge status={message.status} reason={message.statusReason} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,5 +1,6 @@
 // What the owner agreed to hear about, per channel, and the record that proves it.
-import { Badge, Group, Paper, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Spoiler, Stack, Table, Text, Title } from '@mantine/core';
+import { apiBase } from '../../api';
 import { formatDateTime, languageName } from '../../format';
 import type { ConsentChannel, ConsentRecord, ConsentState } from '../../types';
 import { EmptyTableRow } from '../EmptyTableRow';
@@ -25,7 +26,7 @@ function ConsentBadge({ label, state }: { label: string; state: ConsentState | u
   );
 }
 
-export function OwnerConsents({ current, history }: { current: ConsentState[]; history: ConsentRecord[] }) {
+export function OwnerConsents({ ownerId, current, history }: { ownerId: string; current: ConsentState[]; history: ConsentRecord[] }) {
   return (
     <Paper withBorder p="lg">
       <Stack gap="md">
@@ -34,7 +35,13 @@ export function OwnerConsents({ current, history }: { current: ConsentState[]; h
             <ConsentBadge key={channel} label={label} state={current.find((state) => state.channel === channel)} />
           ))}
         </Group>
-        <Title order={4}>History</Title>
+        <Group justify="space-between">
+          <Title order={4}>History</Title>
+          {/* The ledger as evidence: every answer, with its words, source, address and browser. */}
+          <Button component="a" variant="default" size="xs" href={`${apiBase}/owners/${ownerId}/consent-records.csv`} download>
+            Download CSV
+          </Button>
+        </Group>
         <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing="xs">
             <Table.Thead>

@@ -79,10 +79,28 @@ export interface TimelineEntry {
   events: TimelineEvent[];
 }
 
+/** One event a connected product reported (GET /ownerships/:id/telemetry). */
+export interface TelemetryEvent {
+  id: string;
+  ownershipId: string;
+  type: string;
+  data: Record<string, unknown>;
+  occurredAt: string;
+  receivedAt: string;
+  eventId: string | null;
+}
+
+export interface OwnershipTelemetry {
+  ownershipId: string;
+  latestByType: TelemetryEvent[];
+  recent: TelemetryEvent[];
+}
+
 export interface OwnerOverview extends Omit<OwnerDetail, 'ownerships'> {
   ownerships: OwnerOverviewProduct[];
   preferredChannel: { channel: 'email' | 'sms' | 'phone'; basis: 'latest_claim' | 'consent' | 'email' };
   claims: ClaimSummary[] | null;
   calls: CallLog[];
+  productTelemetry: OwnershipTelemetry[];
   timeline: TimelineEntry[];
 }

@@ -28,6 +28,9 @@ export const consentSourceLabels: Record<ConsentSource, string> = {
   api: 'API',
   import: 'Import',
   console: 'Console',
+  preference_centre: 'Preference centre',
+  unsubscribe_link: 'Unsubscribe link',
+  sms_keyword: 'SMS keyword',
 };
 
 export const sourceOptions = registrationSources.map((value) => ({ value, label: sourceLabels[value] }));
