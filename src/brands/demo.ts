@@ -36,7 +36,7 @@ export async function ensureDemoBrand(db: Db, options: { password: string; apiKe
 
   const brandId = asBrandId(uuidv7());
   const passwordHash = await hashPassword(options.password);
-  const apiKey = await inBrand(db, brandId, async (scope) => {
+  const apiKey = await inBrand(db, brandId, async (scope): Promise<string | null> => {
     await scope.db.insertInto('brands').values({ id: brandId, slug: demoSlug, name: 'Acme Home', is_demo: true, primary_color: '#0b7285', accent_color: '#e8590c' }).execute();
     await scope.db
       .insertInto('staff_users')
@@ -98,7 +98,15 @@ export async function ensureDemoBrand(db: Db, options: { password: string; apiKe
     // The playbook's journeys and templates, switched off: the console shows them to switch on and edit.
     for (const entry of playbook) await adoptPlaybookJourney(scope, systemActor, entry.key);
     return key;
+  }).catch((error: { code?: string; constraint?: string }) => {
+    // Two processes starting together on a fresh database both make the demo brand: one wins.
+    if (error.code === '23505' && error.constraint === 'brands_slug_key') return null;
+    throw error;
   });
+  if (apiKey === null) {
+    const made = await db.selectFrom('brands').select('id').where('slug', '=', demoSlug).executeTakeFirstOrThrow();
+    return { created: false, brandId: made.id, apiKey: null };
+  }
   return { created: true, brandId, apiKey };
 }
 
