@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/database/database.ts';
 import { type BrandScope, asBrandId, inBrand } from '../platform/database/tenancy.ts';
 import { registrationSettingsOf } from '../registration/settings.ts';
-import { messagingSettingsOf, sendPolicyOf } from './settings/messaging-settings.ts';
+import { defaultMessagingSettings, messagingSettingsOf, sendPolicyOf } from './settings/messaging-settings.ts';
 import { recordStatus } from './status-history.ts';
 import type { MessageChannel, QueuedMessageClass, SuppressionReason } from './tables.ts';
 import { ownerLinks } from './unsubscribe/link-token.ts';
@@ -45,7 +45,8 @@ export function applySendPolicy(db: Db, message: ClaimedMessage, context: { read
   return inBrand(db, asBrandId(message.brand_id), async (scope) => {
     const marketing = message.class === 'marketing' && message.owner_id !== null;
     if (marketing) await sql`select pg_advisory_xact_lock(hashtextextended(${`marketing:${message.owner_id}:${message.channel}`}, 0))`.execute(scope.db);
-    const settings = await messagingSettingsOf(scope);
+    // Only marketing is held to the brand's rules, and only a text needs its sender: others skip the read.
+    const settings = message.class === 'marketing' || message.channel === 'sms' ? await messagingSettingsOf(scope) : defaultMessagingSettings;
     const facts = await recipientFacts(scope, message, now);
     const decision = sendDecision(
       { class: message.class, channel: message.channel, createdAt: message.created_at, expiresAt: message.expires_at },
@@ -55,11 +56,9 @@ export function applySendPolicy(db: Db, message: ClaimedMessage, context: { read
     );
 
     if (decision.kind === 'send') {
-      await scope.db
-        .updateTable('messages')
-        .set({ cleared_at: message.class === 'marketing' ? now : null, status_reason: null, hold_until: null })
-        .where('id', '=', message.id)
-        .execute();
+      if (message.class === 'marketing') {
+        await scope.db.updateTable('messages').set({ cleared_at: now, status_reason: null, hold_until: null }).where('id', '=', message.id).execute();
+      }
       const unsubscribeUrl = message.class === 'marketing' && message.channel === 'email' && message.owner_id
         ? (await ownerLinks(scope, context.publicUrl, message.brand_slug, message.owner_id, 'email')).unsubscribeUrl
         : null;
@@ -80,6 +79,8 @@ export function applySendPolicy(db: Db, message: ClaimedMessage, context: { read
 
 /** What the policy needs to know about the recipient: suppression, consent, where they live, and what marketing they already got. */
 async function recipientFacts(scope: BrandScope, message: ClaimedMessage, now: Date): Promise<RecipientFacts> {
+  // Safety notices and keyword replies go whatever is known about the recipient.
+  if (message.class === 'safety' || message.class === 'compliance') return { suppression: null, owner: null, marketingSent: [] };
   const suppression = await scope.db
     .selectFrom('suppressions')
     .select('reason')
@@ -88,7 +89,7 @@ async function recipientFacts(scope: BrandScope, message: ClaimedMessage, now: D
     .where('recipient', '=', message.recipient.trim().toLowerCase())
     .executeTakeFirst();
   const base = { suppression: (suppression?.reason ?? null) as SuppressionReason | null };
-  // Safety and keyword replies go whatever else is known; service needs only the suppression.
+  // Service needs only the suppression.
   if (message.class !== 'marketing' || !message.owner_id) return { ...base, owner: null, marketingSent: [] };
 
   const owner = await scope.db

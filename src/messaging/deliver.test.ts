@@ -93,3 +93,22 @@ describe('a message claimed by one deliverer', () => {
     expect(await db.selectFrom('messages').select(['status', 'attempts']).where('id', '=', id as string).executeTakeFirstOrThrow()).toEqual({ status: 'sent', attempts: 1 });
   });
 });
+
+describe('a message left "sending" by a worker that died', () => {
+  const asJobOf = (worker: string) => ({ job: { locked_by: worker } }) as unknown as typeof helpers;
+
+  it('is taken over at once by the worker the queue hands its job to, but not by a call outside the queue', async () => {
+    const brand = await makeBrand(db);
+    const id = await queueForThisTest(brand.brandId, message('m-5', 'orphan@example.com'));
+    await db.updateTable('messages').set({ status: 'sending', claimed_at: new Date(), claimed_by: 'worker-dead' }).where('id', '=', id as string).execute();
+    const deliver = messagingTasks(db, smtpTransport(mailbox.url), 'no-reply@openox.test').deliver_message;
+
+    await deliver({ messageId: id }, helpers);
+    await deliver({ messageId: id }, asJobOf('worker-dead'));
+    expect((await db.selectFrom('messages').select('status').where('id', '=', id as string).executeTakeFirstOrThrow()).status).toBe('sending');
+
+    await deliver({ messageId: id }, asJobOf('worker-alive'));
+    expect((await mailbox.waitFor('orphan@example.com')).messageId).toBe(`<${id}@openox>`);
+    expect(await db.selectFrom('messages').select(['status', 'claimed_by']).where('id', '=', id as string).executeTakeFirstOrThrow()).toEqual({ status: 'sent', claimed_by: 'worker-alive' });
+  });
+});

@@ -59,18 +59,27 @@ const claimLeaseMinutes = 10;
 
 /**
  * Takes a queued or held message for sending, atomically: two deliverers (a retry racing a slow first
- * try) cannot both send it. Null when it is sent, logged, suppressed, expired, or being sent by another.
+ * try) cannot both send it. A message left "sending" is taken over once its lease is long past, or at
+ * once by the queue worker now running its job (`worker`) when another worker claimed it: the queue runs
+ * a job again only after the worker that held it was given up on. Null when it is sent, logged,
+ * suppressed, expired, or being sent by another.
  */
-async function claim(db: Db, messageId: string): Promise<ClaimedMessage | null> {
+async function claim(db: Db, messageId: string, worker: string | null): Promise<ClaimedMessage | null> {
   const claimed = await db
     .updateTable('messages')
-    .set((eb) => ({ status: 'sending', claimed_at: new Date(), attempts: eb('attempts', '+', 1) }))
+    .set((eb) => ({ status: 'sending', claimed_at: new Date(), claimed_by: worker, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', messageId)
     .where((eb) =>
       eb.or([
         eb('status', '=', 'queued'),
         eb('status', '=', 'held'),
-        eb.and([eb('status', '=', 'sending'), eb('claimed_at', '<', sql<Date>`now() - make_interval(mins => ${claimLeaseMinutes})`)]),
+        eb.and([
+          eb('status', '=', 'sending'),
+          eb.or([
+            eb('claimed_at', '<', sql<Date>`now() - make_interval(mins => ${claimLeaseMinutes})`),
+            ...(worker ? [eb.and([eb('claimed_by', 'is not', null), eb('claimed_by', '<>', worker)])] : []),
+          ]),
+        ]),
       ]),
     )
     .returning(['id', 'brand_id', 'owner_id', 'channel', 'class', 'recipient', 'subject', 'body_text', 'body_html', 'created_at', 'expires_at'])
@@ -104,9 +113,9 @@ export function messagingTasks(db: Db, transport: EmailTransport | null, fromAdd
       await recordStatus(scope, message.id, status, 'transport', providerId);
     });
 
-  const deliver: Task = async (payload) => {
+  const deliver: Task = async (payload, helpers) => {
     const { messageId } = deliverPayload.parse(payload);
-    const message = await claim(db, messageId);
+    const message = await claim(db, messageId, (helpers as Partial<typeof helpers> | undefined)?.job?.locked_by ?? null);
     if (!message) return;
 
     const outcome = await applySendPolicy(db, message, { now: now(), publicUrl });

@@ -83,7 +83,7 @@ export async function getOutboxMessage(scope: BrandScope, id: string): Promise<O
   };
 }
 
-function toView(row: Omit<MessageRow, 'brand_id' | 'dedupe_key' | 'body_text' | 'body_html' | 'claimed_at' | 'cleared_at' | 'provider_id'>): OutboxMessage {
+function toView(row: Omit<MessageRow, 'brand_id' | 'dedupe_key' | 'body_text' | 'body_html' | 'claimed_at' | 'claimed_by' | 'cleared_at' | 'provider_id'>): OutboxMessage {
   return {
     id: row.id,
     ownerId: row.owner_id,

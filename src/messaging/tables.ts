@@ -43,6 +43,7 @@ export interface MessagingTables {
     expires_at: Date | null;
     cleared_at: Date | null;
     provider_id: string | null;
+    claimed_by: string | null;
   };
   suppressions: {
     id: Generated<string>;

@@ -19,7 +19,10 @@ alter table messages
   -- When the policy let a marketing message go: frequency caps count these, so two workers count each other.
   add column cleared_at    timestamptz,
   -- The provider's id for it (an SMS's MessageSid), which delivery receipts name.
-  add column provider_id   text;
+  add column provider_id   text,
+  -- The queue worker that claimed it for sending: the queue runs a message's one job again only once
+  -- that worker has lost the job (it died), so the new run may take the claim over without waiting.
+  add column claimed_by    text;
 create index messages_marketing_cleared on messages (owner_id, channel, cleared_at) where class = 'marketing' and cleared_at is not null;
 
 -- Every status a message went through, from the policy, the transport and the provider's receipts.

@@ -57,10 +57,13 @@ export const messagingSettingsView = z.object({
 }).meta({ id: 'MessagingSettings' });
 export type MessagingSettings = z.output<typeof messagingSettingsView>;
 
+/** OpenOX's rules for a brand that never set its own. */
+export const defaultMessagingSettings: MessagingSettings = { ...messagingSettingsBody.parse({}), updatedAt: null };
+
 /** A brand's messaging rules, with OpenOX's defaults for a brand that never set them. */
 export async function messagingSettingsOf(scope: BrandScope): Promise<MessagingSettings> {
   const row = await scope.db.selectFrom('messaging_settings').selectAll().where('brand_id', '=', scope.brandId).executeTakeFirst();
-  if (!row) return { ...messagingSettingsBody.parse({}), updatedAt: null };
+  if (!row) return defaultMessagingSettings;
   return {
     emailCaps: row.email_caps as MessagingSettings['emailCaps'],
     smsCaps: row.sms_caps as MessagingSettings['smsCaps'],
