@@ -1,5 +1,7 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { type OcrEngine, type OcrPage, OcrPool } from './ocr-pool.ts';
+import { renderDrawing } from './label-fixtures.ts';
+import { type OcrEngine, type OcrPage, OcrPool, pageOf, startTesseract } from './ocr-pool.ts';
 
 /** An engine that answers when told to, so the test decides when each image finishes. */
 function controlledEngines() {
@@ -81,5 +83,41 @@ describe('the OCR pool', () => {
     engines.pending.shift()?.finish(engines.page('y'));
     expect(await again).toEqual(engines.page('y'));
     await pool.close();
+  });
+});
+
+describe("tesseract's result as OCR lines", () => {
+  const box = { x0: 10, y0: 20, x1: 110, y1: 50 };
+  const character = (text: string, choices: string) =>
+    `<span class='ocrx_cinfo' title='x_bboxes 0 0 1 1; x_conf 97'>${text}</span><span class='ocrx_cinfo' id='lstm_choices_1_1_1'>${choices}</span>`;
+  const choice = (text: string, confidence: number) => `<span class='ocrx_cinfo' id='choice_1_1_1' title='x_confs ${confidence}'>${text}</span>`;
+  const hocr = `<span class='ocrx_word' id='word_1_1' title='bbox 10 20 110 50; x_wconf 80'>${character('0', choice('0', 91))}${character('6', choice('6', 89.6) + choice('0', 41.9))}</span>`;
+  const result = (text: string) => ({ blocks: [{ paragraphs: [{ lines: [{ words: [{ text, confidence: 80, bbox: box }] }] }] }], hocr, confidence: 80 });
+
+  it("gives each word the close rivals of its characters, found in the hOCR by the word's box", () => {
+    expect(pageOf(result('06')).lines).toEqual([{ words: [{ text: '06', confidence: 80, bbox: box, rivals: [{ at: 1, rival: '0' }] }] }]);
+  });
+
+  it('gives no rivals to a word the hOCR characters at its box do not spell', () => {
+    expect(pageOf(result('OG')).lines[0]?.words[0]).not.toHaveProperty('rivals');
+    expect(pageOf({ ...result('06'), hocr: null }).lines[0]?.words[0]).not.toHaveProperty('rivals');
+  });
+
+  it("reads tesseract's per-character choices for every word it finds", async () => {
+    const engine = await startTesseract();
+    try {
+      const label = await renderDrawing({ lines: ['MODEL: WM-3000X', 'S/N: AB12345678'] });
+      const crisp = (await engine.recognize(label)).lines.flatMap((line) => line.words);
+      expect(crisp.map((word) => word.text)).toContain('AB12345678');
+      // Every word found in the hOCR by its box, with its characters: character boxes were asked for.
+      for (const word of crisp) expect(word.rivals).toBeInstanceOf(Array);
+      // Crisp print: no character of the serial was a close call.
+      expect(crisp.find((word) => word.text === 'AB12345678')?.rivals).toEqual([]);
+      // Heavy blur leaves some character a close call: the LSTM's choices were asked for.
+      const blurred = (await engine.recognize(await sharp(label).blur(3).jpeg().toBuffer())).lines.flatMap((line) => line.words);
+      expect(blurred.some((word) => (word.rivals ?? []).length > 0)).toBe(true);
+    } finally {
+      await engine.terminate();
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { OEM, PSM, createWorker } from 'tesseract.js';
-import type { OcrLine } from './reading/ocr-text.ts';
+import { OEM, PSM, type Word, createWorker } from 'tesseract.js';
+import { boxKey, closeRivals, symbolsByWordBox } from './reading/ocr-choices.ts';
+import type { OcrLine, OcrWord } from './reading/ocr-text.ts';
 
 /** What OCR read on one image. */
 export interface OcrPage {
@@ -144,8 +145,10 @@ export async function startTesseract(): Promise<OcrEngine> {
     cacheMethod: 'none',
     errorHandler: () => undefined,
   });
-  // Labels are scattered fields, not paragraphs: sparse text finds them in any layout.
-  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300' });
+  // Labels are scattered fields, not paragraphs: sparse text finds them in any layout. The LSTM's
+  // other choices for each character (only hOCR with character boxes carries them) tell a word whose
+  // one character was a coin toss, which its word confidence does not.
+  await worker.setParameters({ tessedit_pageseg_mode: PSM.SPARSE_TEXT, user_defined_dpi: '300', lstm_choice_mode: '2', hocr_char_boxes: '1' });
   return {
     async recognize(image) {
       let timer: NodeJS.Timeout | undefined;
@@ -153,16 +156,37 @@ export async function startTesseract(): Promise<OcrEngine> {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`OCR took longer than ${ocrTimeoutMs} ms`)), ocrTimeoutMs);
       });
-      const { data } = await Promise.race([worker.recognize(image, {}, { blocks: true, text: false }), timeout]).finally(() => clearTimeout(timer));
-      const lines = (data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines)).map((line) => ({
-        words: line.words.filter((word) => word.text.trim() !== '').map((word) => ({ text: word.text, confidence: word.confidence, bbox: word.bbox })),
-      }));
-      return { lines: lines.filter((line) => line.words.length > 0), confidence: data.confidence };
+      const { data } = await Promise.race([worker.recognize(image, {}, { blocks: true, hocr: true, text: false }), timeout]).finally(() => clearTimeout(timer));
+      return pageOf(data);
     },
     async terminate() {
       await worker.terminate();
     },
   };
+}
+
+/** The parts of tesseract.js's result OCR lines are made of. */
+export interface TesseractResult {
+  readonly blocks: readonly { readonly paragraphs: readonly { readonly lines: readonly { readonly words: readonly Pick<Word, 'text' | 'confidence' | 'bbox'>[] }[] }[] }[] | null;
+  readonly hocr: string | null;
+  readonly confidence: number;
+}
+
+/**
+ * Tesseract's result as OCR lines: words from its JSON blocks, each with the characters that had a
+ * close rival, found in its hOCR by the word's box (a word whose characters cannot be found there, or
+ * do not spell it, gets none).
+ */
+export function pageOf(data: TesseractResult): OcrPage {
+  const symbols = symbolsByWordBox(data.hocr ?? '');
+  const lines = (data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines)).map((line) => ({
+    words: line.words.filter((word) => word.text.trim() !== '').map((word): OcrWord => {
+      const characters = symbols.get(boxKey(word.bbox));
+      const spelled = characters !== undefined && characters.map((symbol) => symbol.text).join('') === word.text;
+      return { text: word.text, confidence: word.confidence, bbox: word.bbox, ...(spelled ? { rivals: closeRivals(characters) } : {}) };
+    }),
+  }));
+  return { lines: lines.filter((line) => line.words.length > 0), confidence: data.confidence };
 }
 
 const defaultWorkers = Math.max(1, Math.min(2, availableParallelism() - 1));

@@ -7,7 +7,7 @@ import { advanceRun } from './advance-run.ts';
 import { enterDueOwners } from './date-triggers.ts';
 import { journeyDefinitionSchema } from './definition.ts';
 import {
-  type JourneyWorld, advance, expectOneRun, happen, journeyWorld, keyedEffects, liveJourney, messagesOf, registerProduct, runDue, runsOf,
+  type JourneyWorld, advance, expectOneRun, happen, journeyWorld, testEffects, liveJourney, messagesOf, registerProduct, runDue, runsOf,
 } from './journey-world.ts';
 import { publishJourneyVersion, setJourneyStatus } from './journeys.ts';
 import { journeyCounts } from './step-counts.ts';
@@ -49,7 +49,7 @@ describe('the journey engine', () => {
     expect(run).toMatchObject({ status: 'completed', end_reason: 'end', step_id: 'tips' });
 
     // A job run twice (a retry after a crash) changes nothing.
-    await advanceRun(db, keyedEffects, world.brand.brandId, run.id, world.now);
+    await advanceRun(db, testEffects, world.brand.brandId, run.id, world.now);
     expect(await messagesOf(db, world, ana.ownerId)).toEqual(['welcome', 'tips']);
     await off(journeyId);
   });

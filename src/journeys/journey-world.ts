@@ -2,6 +2,7 @@
 // to the journeys consumer the way the queue delivers them. Scenarios read as: act, move time, assert.
 import { expect } from 'vitest';
 import { systemActor } from '../access/principal.ts';
+import { createTemplate } from '../messaging/templates/templates.ts';
 import { type ClaimWorld, claimWorld, ownedProduct } from '../claims/claim-fixtures.ts';
 import type { Db } from '../platform/database/database.ts';
 import { inBrand } from '../platform/database/tenancy.ts';
@@ -9,19 +10,13 @@ import { publishEvent } from '../platform/events/publish.ts';
 import type { App } from '../platform/http/server.ts';
 import { advanceRun } from './advance-run.ts';
 import { type Duration, durationMs, journeyDefinitionSchema } from './definition.ts';
+import { journeyEffects } from './journey-effects.ts';
 import { journeyEvents } from './journey-events.ts';
 import { createJourney, setJourneyStatus } from './journeys.ts';
 import type { StepEffects } from './step-effects.ts';
 
-/** Renders every template as its key (no template content needed); "missing" has no template. */
-export const keyedEffects: StepEffects = {
-  async render(scope, request) {
-    if (request.templateKey === 'missing') return { ok: false, reason: 'There is no template "missing".' };
-    const owner = await scope.db.selectFrom('owners').select(['email', 'phone']).where('id', '=', request.ownerId).executeTakeFirstOrThrow();
-    const recipient = request.channel === 'email' ? owner.email : owner.phone;
-    return { ok: true, message: { class: 'marketing', subject: request.templateKey, text: `${request.templateKey}${request.offer ? ` ${request.offer.title}` : ''}`, html: null, recipient } };
-  },
-};
+/** The engine's effects with the brand's real templates, as a worker has them. */
+export const testEffects: StepEffects = journeyEffects('http://openox.test');
 
 export interface JourneyWorld extends ClaimWorld {
   /** The engine's clock: starts now, moved by `advance`. */
@@ -30,10 +25,12 @@ export interface JourneyWorld extends ClaimWorld {
 
 export async function journeyWorld(app: App, db: Db): Promise<JourneyWorld> {
   const world = await claimWorld(app, db, 'Journeys Brand');
-  // createJourney checks that send steps name templates the brand has.
+  // Real templates: workers of other test files share the database and may move these runs too,
+  // rendering for real; the messages queued are the same whoever moves a run.
   await inBrand(db, world.brand.brandId, async (scope) => {
     for (const [key, channel] of [['welcome', 'email'], ['tips', 'email'], ['offer', 'email'], ['reminder', 'email'], ['text-tip', 'sms']] as const) {
-      await scope.db.insertInto('message_templates').values({ brand_id: scope.brandId, key, name: key, channel, class: 'marketing', default_language: 'en' }).execute();
+      const content = { subject: channel === 'email' ? key : '', body: `${key} for {{ owner.firstName }}`, buttonLabel: null, buttonUrl: null };
+      await createTemplate(scope, systemActor, { key, name: key, channel, class: 'marketing', defaultLanguage: 'en', contents: { en: content } });
     }
   });
   return { ...world, now: new Date() };
@@ -83,7 +80,7 @@ export async function advance(db: Db, world: JourneyWorld, by: Duration): Promis
   await runDue(db, world);
 }
 
-export async function runDue(db: Db, world: JourneyWorld, effects: StepEffects = keyedEffects): Promise<void> {
+export async function runDue(db: Db, world: JourneyWorld, effects: StepEffects = testEffects): Promise<void> {
   // Entries are timed by the database's clock, which the test clock must not fall behind.
   if (world.now.getTime() < Date.now()) world.now = new Date();
   for (let round = 0; round < 20; round++) {

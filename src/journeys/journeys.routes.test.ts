@@ -47,9 +47,6 @@ describe('the journeys API', () => {
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json()).toMatchObject({ version: 2, versions: [{ version: 2 }, { version: 1 }] });
 
-    const live = await app.inject({ method: 'POST', url: `/api/v1/journeys/${id}/status`, headers: bearer(world.brand.keys.marketer), payload: { status: 'live' } });
-    expect(live.json().status).toBe('live');
-
     const owner = await ownedProduct(app, world);
     const preview = await app.inject({ method: 'POST', url: `/api/v1/journeys/${id}/preview`, headers: bearer(world.brand.keys.marketer), payload: { ownerId: owner.ownerId, ownershipId: owner.ownershipId, definition: welcome } });
     expect(preview.statusCode, preview.body).toBe(200);
@@ -58,9 +55,12 @@ describe('the journeys API', () => {
     expect(steps[1]?.decision).toMatch(/^Waits until /);
     expect(steps[2]?.message).toMatchObject({ subject: 'Welcome to your Uno Kettle, Ana', recipient: owner.email });
 
-    // Nothing was queued by the preview.
+    // Nothing was queued by the preview (the journey is not live yet, so nothing else queues it either).
     const outbox = await app.inject({ method: 'GET', url: `/api/v1/messages?ownerId=${owner.ownerId}`, headers: bearer(world.brand.keys.admin) });
     expect(JSON.stringify(outbox.json())).not.toContain('playbook-welcome');
+
+    const live = await app.inject({ method: 'POST', url: `/api/v1/journeys/${id}/status`, headers: bearer(world.brand.keys.marketer), payload: { status: 'live' } });
+    expect(live.json().status).toBe('live');
   });
 
   it('refuses a definition that sends a template the brand does not have, naming the step', async () => {

@@ -3,7 +3,7 @@ import { parseSerialMask } from '../../catalog/serial-mask.ts';
 import type { LabelCatalog, LabelModel } from '../label-types.ts';
 import { labelFields } from './label-fields.ts';
 import type { BarcodeFacts } from './model-match.ts';
-import { linesFromText } from './ocr-text.ts';
+import { type CharacterRival, type OcrLine, contestedCeiling, linesFromText } from './ocr-text.ts';
 
 function model(id: string, sku: string, masks: string[], gtins: string[] = []): LabelModel {
   return {
@@ -160,5 +160,71 @@ describe('reading model and serial off a label', () => {
     const fields = read('MODEL: WM-3O0Y');
     expect(fields.model === null || fields.model.confidence < 0.8).toBe(true);
     expect(fields.needsConfirmation).toBe(true);
+  });
+});
+
+/** Lines of a label whose word spelled `word` had close rivals for some of its characters. */
+function withRivals(lines: readonly OcrLine[], word: string, rivals: CharacterRival[]): OcrLine[] {
+  return lines.map((line) => ({ words: line.words.map((each) => (each.text === word ? { ...each, rivals } : each)) }));
+}
+
+function readWithRivals(text: string, word: string, rivals: CharacterRival[], labelCatalog: LabelCatalog = catalog) {
+  return labelFields({ lines: withRivals(linesFromText(text, 95), word, rivals), barcodes: [] }, labelCatalog, today);
+}
+
+describe('a character OCR nearly read as another', () => {
+  const label = 'MODEL: WM-3000X\nS/N: AB12345678';
+
+  it('asks, still proposing the serial, when the rival would make it another serial', () => {
+    expect(read(label).needsConfirmation).toBe(false);
+    const fields = readWithRivals(label, 'AB12345678', [{ at: 5, rival: '9' }]);
+    expect(fields.serial?.value).toBe('AB12345678');
+    expect(fields.serial?.confidence).toBe(contestedCeiling);
+    expect(fields.model?.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(fields.needsConfirmation).toBe(true);
+  });
+
+  it.each([
+    ['an O for a 0 where the rule wants a digit', 'AB10345678', [{ at: 3, rival: 'O' }]],
+    ['an 8 for a B where the rule wants a letter', 'AB10345678', [{ at: 1, rival: '8' }]],
+    ['a letter where the rule allows only a digit', 'AB10345678', [{ at: 5, rival: 'E' }]],
+  ])('does not ask when the serial rule settles the rival: %s', (_case, serial, rivals) => {
+    const fields = readWithRivals(`MODEL: WM-3000X\nS/N: ${serial}`, serial, rivals);
+    expect(fields.serial?.value).toBe(serial);
+    expect(fields.needsConfirmation).toBe(false);
+  });
+
+  it('places the rivals of a word holding caption and value ("S/N:AB10345678") in the value', () => {
+    const glued = 'MODEL: WM-3000X\nS/N:AB10345678';
+    // Index 7 of the word is the serial's 0 (an O there changes nothing), 9 its 4, 0 the caption's S.
+    expect(readWithRivals(glued, 'S/N:AB10345678', [{ at: 7, rival: 'O' }]).needsConfirmation).toBe(false);
+    expect(readWithRivals(glued, 'S/N:AB10345678', [{ at: 9, rival: '9' }]).needsConfirmation).toBe(true);
+    expect(readWithRivals(glued, 'S/N:AB10345678', [{ at: 0, rival: 'B' }]).needsConfirmation).toBe(false);
+  });
+
+  it('places the rivals of a serial read in two words', () => {
+    const split = 'MODEL: WM-3000X\nS/N: AB1234 5608';
+    // The second word's 0 is the serial's 8th character; an O there changes nothing, a 9 for its 5 does.
+    expect(readWithRivals(split, '5608', [{ at: 2, rival: 'O' }]).needsConfirmation).toBe(false);
+    expect(readWithRivals(split, '5608', [{ at: 0, rival: '9' }]).needsConfirmation).toBe(true);
+  });
+
+  describe('in the model', () => {
+    const dishwashers: LabelCatalog = { models: [model('dw500', 'DW-500', ['AA########']), model('dw550', 'DW-550', ['AA########'])] };
+    const text = 'MODEL: DW-550\nS/N: MA29001592';
+
+    it('asks when the rival would name another model of the catalog', () => {
+      expect(readWithRivals(text, 'DW-550', [], dishwashers).needsConfirmation).toBe(false);
+      const fields = readWithRivals(text, 'DW-550', [{ at: 4, rival: '0' }], dishwashers);
+      expect(fields.model?.modelId).toBe('dw550');
+      expect(fields.model?.confidence).toBe(contestedCeiling);
+      expect(fields.needsConfirmation).toBe(true);
+    });
+
+    it('does not ask when the rival names no model: the catalog vouches for the reading', () => {
+      const fields = readWithRivals(text, 'DW-550', [{ at: 4, rival: '6' }, { at: 5, rival: '8' }], dishwashers);
+      expect(fields.model?.modelId).toBe('dw550');
+      expect(fields.needsConfirmation).toBe(false);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { fold, squash } from './confusions.ts';
-import type { Bbox, OcrLine, OcrWord } from './ocr-text.ts';
+import type { Bbox, CharacterRival, OcrLine, OcrWord } from './ocr-text.ts';
 
 /** Which field a printed caption announces: "MODEL:" the model, "S/N:" the serial. */
 export type Caption = 'model' | 'serial';
@@ -13,6 +13,8 @@ export interface Span {
   readonly wordKeys: readonly string[];
   /** The lowest confidence of its words: one bad word spoils the code. */
   readonly confidence: number;
+  /** Characters of `text` OCR nearly read as another (`at` indexes `text`). */
+  readonly rivals: readonly CharacterRival[];
   readonly pieceCount: number;
   /** The caption this span follows: right before it on its line, or ending the line above. */
   readonly caption: { readonly kind: Caption; readonly where: 'before' | 'above' } | null;
@@ -20,6 +22,8 @@ export interface Span {
 
 interface Piece {
   readonly text: string;
+  /** The word's close rivals that fall in this piece, `at` indexing `text`. */
+  readonly rivals: readonly CharacterRival[];
   readonly word: OcrWord;
   readonly key: string;
   readonly caption: Caption | null;
@@ -57,6 +61,7 @@ export function spansOf(lines: readonly OcrLine[], maxPieces = 3): Span[] {
           words,
           wordKeys: unique(run.map((piece) => piece.key)),
           confidence: Math.min(...words.map((word) => word.confidence)),
+          rivals: joinedRivals(run),
           pieceCount: run.length,
           caption,
         });
@@ -74,16 +79,37 @@ export function boxesOf(spans: readonly Span[]): Bbox[] {
 function piecesOf(line: OcrLine, lineIndex: number): Piece[] {
   const pieces: Piece[] = [];
   line.words.forEach((word, wordIndex) => {
+    const upper = word.text.toUpperCase();
+    // Capitals of a few letters are longer ("ß" is "SS"): their rivals' places are lost, so they have none.
+    const rivals = upper.length === word.text.length ? (word.rivals ?? []) : [];
     // Captions glue onto values ("S/N:AB123", "(21)AB123"): split at the punctuation that separates them.
-    for (const raw of word.text.toUpperCase().split(/[:;,()[\]{}<>"'=]+/)) {
-      const text = raw.replace(/^[.\-/\\_|~*]+|[.\-/\\_|~*]+$/g, '');
+    for (const part of upper.matchAll(/[^:;,()[\]{}<>"'=]+/g)) {
+      const lead = /^[.\-/\\_|~*]*/.exec(part[0])?.[0].length ?? 0;
+      const text = part[0].slice(lead).replace(/[.\-/\\_|~*]+$/, '');
       if (!text) continue;
+      const start = (part.index as number) + lead;
       const folded = fold(text);
       const caption = (Object.keys(foldedCaptions) as Caption[]).find((kind) => foldedCaptions[kind].has(folded)) ?? null;
-      pieces.push({ text, word, key: `${lineIndex}:${wordIndex}`, caption, filler: !caption && (fillers.has(folded) || squash(text) === '') });
+      const own = rivals.filter(({ at }) => at >= start && at < start + text.length).map(({ at, rival }) => ({ at: at - start, rival }));
+      pieces.push({ text, rivals: own, word, key: `${lineIndex}:${wordIndex}`, caption, filler: !caption && (fillers.has(folded) || squash(text) === '') });
     }
   });
   return pieces;
+}
+
+/** The rivals of pieces read as one text, placed in that text. */
+function joinedRivals(pieces: readonly Piece[]): CharacterRival[] {
+  let offset = 0;
+  return pieces.flatMap((piece) => {
+    const placed = piece.rivals.map(({ at, rival }) => ({ at: at + offset, rival }));
+    offset += piece.text.length;
+    return placed;
+  });
+}
+
+/** The span's text with one of its close rivals read instead, for each rival: the other ways OCR could have read it. */
+export function rivalReadings(span: Pick<Span, 'text' | 'rivals'>): string[] {
+  return span.rivals.map(({ at, rival }) => span.text.slice(0, at) + rival + span.text.slice(at + 1));
 }
 
 /** The caption right before a piece (only fillers between): "S/N: X", "SERIAL NO. X". */

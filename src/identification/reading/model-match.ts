@@ -1,8 +1,8 @@
 import { checkGtin } from '../../catalog/gtin.ts';
 import type { LabelCatalog, LabelModel } from '../label-types.ts';
 import { asDigit, confusionsBetween, editDistance, fold, squash } from './confusions.ts';
-import type { Span } from './label-text.ts';
-import { ocrTrust } from './ocr-text.ts';
+import { type Span, rivalReadings } from './label-text.ts';
+import { capWhenContested, ocrTrust } from './ocr-text.ts';
 
 /** What a decoded barcode says; a GS1 code names the GTIN and serial exactly. */
 export interface BarcodeFacts {
@@ -47,8 +47,9 @@ export function modelMatches(spans: readonly Span[], barcodes: readonly BarcodeF
   for (const span of spans) {
     for (const model of catalog.models) {
       const quality = skuQuality(span.text, model.sku);
-      if (quality > 0) offer('sku', { model, confidence: scored(quality, span, 'model'), source: 'ocr', spans: [span] });
+      if (quality > 0) offer('sku', { model, confidence: capWhenContested(scored(quality, span, 'model'), rivalNamesAnother(span, model, catalog)), source: 'ocr', spans: [span] });
     }
+    // No rival check for GTIN digits: their check digit catches any one digit misread.
     const gtin = gtinIn(span);
     const model = gtin && byGtin.get(gtin.gtin14);
     if (model) offer('gtin', { model, confidence: scored(0.92 - 0.05 * gtin.corrections, span, 'model'), source: 'ocr', spans: [span] });
@@ -65,6 +66,23 @@ export function modelMatches(spans: readonly Span[], barcodes: readonly BarcodeF
       return { model: sku.model, confidence: Math.min(ocrCeiling, 1 - (1 - sku.confidence) * (1 - gtin.confidence)), source: 'ocr' as const, spans: [...sku.spans, ...gtin.spans] };
     })
     .sort((a, b) => b.confidence - a.confidence);
+}
+
+/**
+ * Whether one of the span's close rival characters, read instead, would name another of the catalog's
+ * models at least as well as `model` ("DW-550" with a 0 nearly read for the second 5 may be DW-500). A
+ * rival that names no other model is no doubt: the catalog vouches for the reading.
+ */
+function rivalNamesAnother(span: Pick<Span, 'text' | 'rivals'>, model: LabelModel, catalog: LabelCatalog): boolean {
+  return rivalReadings(span).some((reading) => {
+    const own = skuQuality(reading, model.sku);
+    return catalog.models.some((other) => {
+      if (other.id === model.id) return false;
+      const asOther = skuQuality(reading, other.sku);
+      // Only a rival that brings the other model closer counts, and only if it then reads as well as this one.
+      return asOther > skuQuality(span.text, other.sku) && asOther >= own;
+    });
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { sureConfidence } from '../label-types.ts';
+
 /** A box in image pixels, as tesseract gives it: left/top corner (x0, y0) to right/bottom (x1, y1). */
 export interface Bbox {
   readonly x0: number;
@@ -6,11 +8,27 @@ export interface Bbox {
   readonly y1: number;
 }
 
+/**
+ * A character of a word that OCR nearly read as another: `text[at]` (UTF-16 index) could as well have
+ * been `rival`, a digit or a capital letter.
+ */
+export interface CharacterRival {
+  readonly at: number;
+  readonly rival: string;
+}
+
 /** A word as OCR read it, with tesseract's confidence (0–100). */
 export interface OcrWord {
   readonly text: string;
   readonly confidence: number;
   readonly bbox: Bbox;
+  /**
+   * Its characters with a close rival. A single character of an otherwise crisp word can be a coin toss
+   * (a blurred 0 read as 6) while the word keeps a crisp word's confidence and the character itself
+   * reads at 97: only the runner-up tells. Absent when the engine gave no per-character choices (tests,
+   * typed text).
+   */
+  readonly rivals?: readonly CharacterRival[];
 }
 
 /** A line of text in reading order. */
@@ -49,4 +67,16 @@ export function unionOf(boxes: readonly Bbox[]): Bbox | null {
  */
 export function ocrTrust(confidence: number): number {
   return Math.min(1, Math.max(0, (confidence - 60) / 30));
+}
+
+/**
+ * The most a reading may claim when one of its characters had a close rival that would make it another
+ * value: it is still proposed, but under `sureConfidence`, so the owner is asked. Tesseract is as
+ * confident of "LY10776204" as of any crisp word when the blurred 0 it read as 6 had 0 as runner-up.
+ */
+export const contestedCeiling = sureConfidence - 0.05;
+
+/** A confidence held under `contestedCeiling` when a rival character would make the value another. */
+export function capWhenContested(confidence: number, contested: boolean): number {
+  return contested ? Math.min(confidence, contestedCeiling) : confidence;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linesFromText } from './ocr-text.ts';
+import { type CharacterRival, contestedCeiling, linesFromText } from './ocr-text.ts';
 import { receiptFields } from './receipt-fields.ts';
 
 const retailers = ['Home Depot', "Lowe's", 'Best Buy', 'Costco', 'REI', 'El Corte Inglés', 'Amazon'];
@@ -87,5 +87,52 @@ describe('the amount paid on a receipt', () => {
 
   it('trusts a total less when OCR was unsure of it', () => {
     expect(read('TOTAL $499.99', undefined, 40).amount?.confidence ?? 1).toBeLessThan(read('TOTAL $499.99').amount?.confidence ?? 0);
+  });
+});
+
+describe('a digit of the total OCR nearly read as another', () => {
+  /** The receipt with close rivals on every word spelled `word`. */
+  function readWithRivals(text: string, rivals: Readonly<Record<string, CharacterRival[]>>) {
+    const lines = linesFromText(text, 92).map((line) => ({ words: line.words.map((word) => ({ ...word, ...(rivals[word.text] ? { rivals: rivals[word.text] } : {}) })) }));
+    return receiptFields(lines, retailers, { today });
+  }
+  const firstDigitNearlyFive = { '383.62': [{ at: 0, rival: '5' }] };
+
+  it('asks, still proposing the amount, when a digit had a rival digit', () => {
+    expect(read('TOTAL 383.62').amount?.confidence).toBeGreaterThanOrEqual(0.8);
+    const amount = readWithRivals('TOTAL 383.62', firstDigitNearlyFive).amount;
+    expect(amount?.minor).toBe(38362);
+    expect(amount?.confidence).toBe(contestedCeiling);
+  });
+
+  it.each([
+    ['the same digit (an O for a 0)', 'TOTAL 380.62', { '380.62': [{ at: 2, rival: 'O' }] }],
+    ['no digit', 'TOTAL 383.62', { '383.62': [{ at: 0, rival: 'A' }] }],
+    ['outside the amount', 'TOTAL 383.62 T', { TOTAL: [{ at: 0, rival: '7' }] }],
+  ])('does not ask for a rival that is %s', (_case, text, rivals) => {
+    expect(readWithRivals(text, rivals).amount?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('finds the rival in the line after a word whose accents came off', () => {
+    // "CAFE" with a combining accent is five code units as read, four once plain; one place further on,
+    // the rival 5 would stand on a 5 and change nothing.
+    expect(readWithRivals('CAFE\u0301 TOTAL 353.62', { '353.62': [{ at: 0, rival: '5' }] }).amount?.confidence).toBe(contestedCeiling);
+  });
+
+  it('does not ask when subtotal and tax add up to the total as read', () => {
+    expect(readWithRivals('SUBTOTAL 340.96\nSALES TAX 42.66\nTOTAL 383.62', firstDigitNearlyFive).amount?.confidence).toBeGreaterThanOrEqual(0.8);
+    // The receipt said 583.62: subtotal and tax add up to that, not to what was read.
+    expect(readWithRivals('SUBTOTAL 540.96\nSALES TAX 42.66\nTOTAL 383.62', firstDigitNearlyFive).amount?.confidence).toBe(contestedCeiling);
+  });
+
+  it('lets a subtotal add up through one of its own rival digits', () => {
+    const text = 'SUBTOTAL 869.99\nSALES TAX 73.83\nTOTAL 963.82';
+    const totalRival = { '963.82': [{ at: 1, rival: '0' }] };
+    expect(readWithRivals(text, totalRival).amount?.confidence).toBe(contestedCeiling);
+    expect(readWithRivals(text, { ...totalRival, '869.99': [{ at: 1, rival: '8' }] }).amount?.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('does not take a subtotal without tax as a check: it could share the misread', () => {
+    expect(readWithRivals('SUBTOTAL 383.62\nTOTAL 383.62', firstDigitNearlyFive).amount?.confidence).toBe(contestedCeiling);
   });
 });

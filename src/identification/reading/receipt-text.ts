@@ -1,11 +1,13 @@
 import { asDigit } from './confusions.ts';
-import type { OcrLine, OcrWord } from './ocr-text.ts';
+import type { CharacterRival, OcrLine, OcrWord } from './ocr-text.ts';
 
 /** A receipt line as the field readers see it: capitals, accents off, digits put right. */
 export interface ReceiptLine {
   readonly text: string;
   readonly words: readonly OcrWord[];
   readonly confidence: number;
+  /** Characters of `text` OCR nearly read as another (`at` indexes `text`). */
+  readonly rivals: readonly CharacterRival[];
   /** 0 for the first line: shop names head a receipt. */
   readonly index: number;
 }
@@ -22,12 +24,24 @@ export interface ReceiptValue<T> {
  * confuses with digits are read as those digits: "O3/l5/2O26" is 03/15/2026.
  */
 export function receiptLines(lines: readonly OcrLine[]): ReceiptLine[] {
-  return lines.map((line, index) => ({
-    text: line.words.map((word) => numericFixed(plain(word.text))).join(' '),
-    words: line.words,
-    confidence: line.words.length ? line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length : 0,
-    index,
-  }));
+  return lines.map((line, index) => {
+    const texts = line.words.map((word) => numericFixed(plain(word.text)));
+    let offset = 0;
+    const rivals = line.words.flatMap((word, i) => {
+      const text = texts[i] as string;
+      // Taking accents off shortens a word and loses its rivals' places; prices and dates carry no accents.
+      const placed = text.length === word.text.length ? (word.rivals ?? []).map(({ at, rival }) => ({ at: at + offset, rival })) : [];
+      offset += text.length + 1;
+      return placed;
+    });
+    return {
+      text: texts.join(' '),
+      words: line.words,
+      confidence: line.words.length ? line.words.reduce((sum, word) => sum + word.confidence, 0) / line.words.length : 0,
+      rivals,
+      index,
+    };
+  });
 }
 
 function plain(text: string): string {

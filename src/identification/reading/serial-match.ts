@@ -2,8 +2,9 @@ import { manufactureDateFromSerial } from '../../catalog/manufacture-date.ts';
 import { type MaskToken, normaliseSerial } from '../../catalog/serial-mask.ts';
 import type { LabelModel } from '../label-types.ts';
 import { asDigit, asLetter, fold, isAmbiguous } from './confusions.ts';
-import type { Span } from './label-text.ts';
+import { type Span, rivalReadings } from './label-text.ts';
 import { type BarcodeFacts, scored, uncaptionedDoubt } from './model-match.ts';
+import { capWhenContested } from './ocr-text.ts';
 
 /** A serial found on a label: the value as its model's rule reads it. */
 export interface SerialMatch {
@@ -89,14 +90,15 @@ export function serialMatches(spans: readonly Span[], barcodes: readonly Barcode
         offer({ value: normaliseSerial(span.text), model, confidence: scored(0.6, span, 'serial'), source: 'ocr', spans: [span], manufacturedOn: null }, false);
       }
       for (const mask of model.serialMasks) {
-        const reading = readAsMask(span.text, mask.tokens) ?? readAsMask(withoutSeparators(span.text, mask.tokens), mask.tokens);
+        const reading = readThroughMask(span.text, mask.tokens);
         if (!reading) continue;
         const manufacturedOn = manufactureDateFromSerial(reading.value, mask.tokens);
         // A serial whose date digits name no real month or week, or a future one, was misread.
         const encodesDate = mask.tokens.some((token) => token.kind === 'year');
         const dateDoubt = encodesDate && (manufacturedOn === null || manufacturedOn > today) ? 0.35 : 0;
         const quality = 1 - 0.08 * reading.corrections - Math.min(0.12, 0.03 * reading.ambiguous) - dateDoubt;
-        offer({ value: reading.value, model, confidence: scored(quality, span, 'serial'), source: 'ocr', spans: [span], manufacturedOn: dateDoubt ? null : manufacturedOn });
+        const confidence = capWhenContested(scored(quality, span, 'serial'), rivalChangesSerial(span, mask.tokens, reading.value));
+        offer({ value: reading.value, model, confidence, source: 'ocr', spans: [span], manufacturedOn: dateDoubt ? null : manufacturedOn });
       }
     }
   }
@@ -105,6 +107,23 @@ export function serialMatches(spans: readonly Span[], barcodes: readonly Barcode
   return matches
     .map((match) => (captioned && match.source === 'ocr' && !match.spans.some((span) => span.caption?.kind === 'serial') ? { ...match, confidence: Math.max(0, match.confidence - uncaptionedDoubt) } : match))
     .sort((a, b) => b.confidence - a.confidence);
+}
+
+/**
+ * Whether one of the span's close rival characters, read instead, gives another serial under the same
+ * rule. Nothing vouches for a serial's characters the way the catalog does for a model, so any such
+ * rival counts; one the rule puts right (an O nearly read for a 0 where a digit must be) or rules out
+ * (a letter where only a digit can be) does not.
+ */
+function rivalChangesSerial(span: Pick<Span, 'text' | 'rivals'>, tokens: readonly MaskToken[], value: string): boolean {
+  return rivalReadings(span).some((text) => {
+    const reading = readThroughMask(text, tokens);
+    return reading !== null && reading.value !== value;
+  });
+}
+
+function readThroughMask(text: string, tokens: readonly MaskToken[]): MaskReading | null {
+  return readAsMask(text, tokens) ?? readAsMask(withoutSeparators(text, tokens), tokens);
 }
 
 function dateOf(serial: string, model: LabelModel): string | null {

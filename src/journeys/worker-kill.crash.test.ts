@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { journeyDefinitionSchema } from './definition.ts';
 import { createJourney, setJourneyStatus } from './journeys.ts';
 
-const owners = Number(process.env.CRASH_TEST_OWNERS ?? 2000);
+const owners = Number(process.env.CRASH_TEST_OWNERS ?? 1000);
 const { db } = testDatabase();
 let mailbox: TestMailbox;
 const workers: ChildProcess[] = [];
@@ -51,7 +51,7 @@ async function until(what: string, condition: () => boolean | Promise<boolean>, 
   }
 }
 
-it('finishes every owner\'s journey with each message once after a worker is killed mid-way', { timeout: 300_000 }, async () => {
+it('finishes every owner\'s journey with each message once after a worker is killed mid-way', { timeout: 480_000 }, async () => {
   const brand = await makeBrand(db, 'Crash test brand');
   const tag = randomUUID().slice(0, 8);
   await inBrand(db, brand.brandId, async (scope) => {
@@ -88,13 +88,13 @@ it('finishes every owner\'s journey with each message once after a worker is kil
     console.log(JSON.stringify(rows, null, 1));
     throw error;
   };
-  await until('a quarter of the messages', () => mailbox.received.length >= owners / 2, 180_000).catch(diagnose);
+  await until('a quarter of the messages', () => mailbox.received.length >= owners / 2, 240_000).catch(diagnose);
   doomed.kill('SIGKILL');
   startWorkerProcess();
 
   const ours = () => mailbox.received.filter((mail) => mail.to && JSON.stringify(mail.to).includes(`crash-${tag}-`));
   const distinct = () => new Set(ours().map((mail) => mail.messageId)).size;
-  await until('every message', () => distinct() >= owners * 2, Number(process.env.CRASH_TEST_WAIT_MS ?? 240_000)).catch(diagnose);
+  await until('every message', () => distinct() >= owners * 2, Number(process.env.CRASH_TEST_WAIT_MS ?? 360_000)).catch(diagnose);
 
   const byOwner = new Map<string, Set<string>>();
   for (const mail of ours()) {
