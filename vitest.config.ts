@@ -8,6 +8,9 @@ const shared = {
   maxWorkers: 2,
 };
 
+// The groups run one after another. End-to-end files each start OpenOX with a worker that takes any
+// queued job on the shared database (and mails it to its own mailbox), and crash tests kill workers
+// under full load: each runs alone.
 export default defineConfig({
   test: {
     projects: [
@@ -15,13 +18,13 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'suite',
-          include: ['src/**/*.test.ts', 'e2e/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.crash.test.ts', '**/node_modules/**'],
           sequence: { groupOrder: 0 },
         },
       },
-      // Crash tests kill worker processes and load both cores: they run alone, after the suite.
-      { test: { ...shared, name: 'crash', include: ['src/**/*.crash.test.ts'], sequence: { groupOrder: 1 } } },
+      { test: { ...shared, name: 'e2e', include: ['e2e/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 } } },
+      { test: { ...shared, name: 'crash', include: ['src/**/*.crash.test.ts'], sequence: { groupOrder: 2 } } },
     ],
   },
 });
