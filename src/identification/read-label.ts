@@ -22,6 +22,9 @@ export interface ReadOptions {
  * exact), then OCR of the label's text matched against the brand's catalog, turning the photo a
  * quarter at a time when its text cannot be read upright.
  */
+// A reading should take under 2 s on two cores; one OCR pass of a hard photo takes up to ~0.8 s.
+const turnBudgetMs = 1200;
+
 export async function readLabelPhoto(image: Buffer, catalog: LabelCatalog, options: ReadOptions = {}): Promise<LabelRead> {
   const started = performance.now();
   const prepared = await prepareImage(image);
@@ -43,6 +46,8 @@ export async function readPreparedLabel(prepared: PreparedImage, catalog: LabelC
   if (!survey.hasPrint && barcodes.length === 0) return nothingRead(started, 'no_label');
   let best: LabelFields | null = null;
   for (const turn of [0, 90, 270, 180] as const) {
+    // Another turn costs as much again: past the budget the owner is better asked to retake the photo.
+    if (turn !== 0 && performance.now() - started > turnBudgetMs) break;
     const page = await ocrPage(survey, turn);
     // An image OCR failed on (it took too long, its worker broke) reads as no text.
     const read = await pool.recognize(page.png).catch(() => ({ lines: [], confidence: 0 }));
