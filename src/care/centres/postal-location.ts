@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { ZipCode } from 'zipcodes';
+import { zipCodes } from '../../platform/zip-codes.ts';
 import type { Point } from './nearest.ts';
 
 /** Countries whose postal codes OpenOX can place on the map without any web service. */
@@ -9,14 +9,6 @@ export type PostalLookup =
   | { readonly found: true; readonly point: Point; readonly place: string }
   | { readonly found: false; readonly reason: 'country_not_covered' | 'malformed' | 'unknown' };
 
-type ZipCodes = { lookup(zip: string): ZipCode | undefined };
-let dataset: ZipCodes | undefined;
-
-// The dataset is some 5 MB of JavaScript: loaded on the first lookup, not when the server starts.
-function zipcodes(): ZipCodes {
-  dataset ??= createRequire(import.meta.url)('zipcodes') as ZipCodes;
-  return dataset;
-}
 
 /**
  * Where a postal code is, from the `zipcodes` package's offline data: US ZIP codes (a ZIP+4 counts as
@@ -28,12 +20,12 @@ export function locatePostalCode(postalCode: string, country: string): PostalLoo
   if (country === 'US') {
     const zip = /^(\d{5})(-?\d{4})?$/.exec(code)?.[1];
     if (!zip) return { found: false, reason: 'malformed' };
-    const entry = zipcodes().lookup(zip);
+    const entry = zipCodes().lookup(zip);
     return entry ? found(entry, `${entry.city}, ${entry.state}`) : unknown;
   }
   if (country === 'CA') {
     if (!/^[A-Z]\d[A-Z](\d[A-Z]\d)?$/.test(code)) return { found: false, reason: 'malformed' };
-    const entry = zipcodes().lookup(code.slice(0, 3));
+    const entry = zipCodes().lookup(code.slice(0, 3));
     return entry ? found(entry, `${entry.zip}, ${entry.state}`) : unknown;
   }
   return { found: false, reason: 'country_not_covered' };

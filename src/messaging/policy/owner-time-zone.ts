@@ -1,13 +1,4 @@
-import { createRequire } from 'node:module';
-import type { ZipCode } from 'zipcodes';
-
-type ZipCodes = { lookup(zip: string): ZipCode | undefined };
-let dataset: ZipCodes | undefined;
-// Some 5 MB of JavaScript: loaded on the first lookup, not when the server starts (as in care/centres).
-function zipcodes(): ZipCodes {
-  dataset ??= createRequire(import.meta.url)('zipcodes') as ZipCodes;
-  return dataset;
-}
+import { zipCodes } from '../../platform/zip-codes.ts';
 
 /** Whether `name` is a time zone this runtime knows (an IANA name such as America/Chicago). */
 export function isKnownTimeZone(name: string): boolean {
@@ -81,7 +72,7 @@ export function usState(owner: Pick<OwnerWhereabouts, 'region' | 'postalCode'>):
   if (region && usStateZones[region]) return region;
   const zip = owner.postalCode?.trim().slice(0, 5);
   if (!zip || !/^\d{5}$/.test(zip)) return null;
-  const state = zipcodes().lookup(zip)?.state;
+  const state = zipCodes().lookup(zip)?.state;
   return state && usStateZones[state] ? state : null;
 }
 
