@@ -50,6 +50,9 @@ import { registrationListRoutes } from './registration/registration-list.routes.
 import { registrationRoutes } from './registration/registrations.routes.ts';
 import { registrationSettingsRoutes } from './registration/settings.routes.ts';
 import { resolverRoutes } from './resolver/resolver.routes.tsx';
+import { segmentRoutes } from './segments/segments.routes.ts';
+import { reviewPageRoutes } from './reviews/pages/review-pages.routes.tsx';
+import { reviewRoutes } from './reviews/reviews.routes.ts';
 import { telemetryRoutes } from './telemetry/telemetry.routes.ts';
 import { warrantyRoutes } from './warranty/warranty.routes.ts';
 
@@ -81,11 +84,13 @@ export const routeModules: readonly RouteModule[] = [
   consentLedgerRoutes,
   templateRoutes,
   journeyRoutes,
+  segmentRoutes,
   agentTaskRoutes,
   telemetryRoutes,
   claimRoutes,
   claimActionRoutes,
   problemCategoryRoutes,
+  reviewRoutes,
   // Owner-facing pages (server-rendered HTML, no staff credentials).
   registrationSiteRoutes,
   ownerSignInRoutes,
@@ -96,6 +101,8 @@ export const routeModules: readonly RouteModule[] = [
   serviceCentrePageRoutes,
   claimPageRoutes,
   claimDetailRoutes,
+  // Owners' reviews (written by signed link or from My products) and each model's public reviews.
+  reviewPageRoutes,
   // The preference centre and the one-click unsubscribe address (/u/<token>) of marketing messages.
   preferenceCentreRoutes,
   // The SMS provider's delivery receipts and inbound texts (signed by the provider).

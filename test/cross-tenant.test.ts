@@ -13,7 +13,7 @@ const { db } = testDatabase();
 let app: App;
 let a: TestBrand;
 let b: TestBrand;
-const ofB = { model: '', resource: '', file: '', staff: '', apiKey: '', owner: '', ownership: '', message: '', recall: '', claim: '', centre: '', journey: '' };
+const ofB = { model: '', resource: '', file: '', staff: '', apiKey: '', owner: '', ownership: '', message: '', recall: '', claim: '', centre: '', journey: '', segment: '' };
 
 beforeAll(async () => {
   app = await testApp(db);
@@ -37,6 +37,7 @@ beforeAll(async () => {
   ofB.message = (await app.inject({ url: '/api/v1/messages', headers: bearer(b.keys.admin) })).json().data[0].id;
   ofB.recall = (await app.inject({ method: 'POST', url: '/api/v1/recalls', headers: bearer(b.keys.admin), payload: { modelId: model.id, title: 'T', hazard: 'H', remedy: 'R' } })).json().id;
   ofB.journey = (await app.inject({ method: 'POST', url: '/api/v1/journey-playbook/welcome-series/adopt', headers: bearer(b.keys.admin) })).json().id;
+  ofB.segment = (await app.inject({ method: 'POST', url: '/api/v1/segments', headers: bearer(b.keys.admin), payload: { name: 'B owners', condition: { all: [] } } })).json().id;
   expect(Object.values(ofB).filter((id) => /^[0-9a-f-]{36}$/.test(id))).toHaveLength(Object.keys(ofB).length);
 });
 afterAll(async () => {
@@ -81,6 +82,11 @@ const requests = () => [
   ['POST', `/api/v1/journeys/${ofB.journey}/preview`, { ownerId: ofB.owner }],
   ['GET', `/api/v1/journeys/${ofB.journey}/counts`],
   ['GET', `/api/v1/journeys/${ofB.journey}/runs`],
+  ['GET', `/api/v1/segments/${ofB.segment}`],
+  ['PUT', `/api/v1/segments/${ofB.segment}`, { name: 'Taken over', condition: { all: [] } }],
+  ['DELETE', `/api/v1/segments/${ofB.segment}`],
+  ['POST', `/api/v1/segments/${ofB.segment}/refresh`],
+  ['GET', `/api/v1/segments/${ofB.segment}/members`],
 ] as const;
 
 describe("brand A cannot reach brand B's resources", () => {

@@ -28,6 +28,9 @@ import { PhotoReadAccuracyPage } from './pages/PhotoReadAccuracyPage';
 import { RegistrationConflictsPage } from './pages/RegistrationConflictsPage';
 import { RegistrationSettingsPage } from './pages/RegistrationSettingsPage';
 import { RegistrationsPage } from './pages/RegistrationsPage';
+import { SegmentPage } from './pages/SegmentPage';
+import { SegmentsPage } from './pages/SegmentsPage';
+import { ReviewsPage } from './pages/ReviewsPage';
 import { ServiceCentresPage } from './pages/ServiceCentresPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
@@ -77,7 +80,11 @@ export function App() {
               <Route path="journeys" element={<RequirePermission permission="journeys:read"><JourneysPage /></RequirePermission>} />
               <Route path="journeys/new" element={<RequirePermission permission="journeys:write"><JourneyPage /></RequirePermission>} />
               <Route path="journeys/:journeyId" element={<RequirePermission permission="journeys:read"><JourneyPage /></RequirePermission>} />
+              <Route path="segments" element={<RequirePermission permission="journeys:read"><SegmentsPage /></RequirePermission>} />
+              <Route path="segments/new" element={<RequirePermission permission="journeys:write"><SegmentPage /></RequirePermission>} />
+              <Route path="segments/:segmentId" element={<RequirePermission permission="journeys:read"><SegmentPage /></RequirePermission>} />
               <Route path="tasks" element={<RequirePermission permission="owners:read"><AgentTasksPage /></RequirePermission>} />
+              <Route path="reviews" element={<RequirePermission permission="owners:read"><ReviewsPage /></RequirePermission>} />
               <Route path="claims" element={<RequirePermission permission="claims:read"><ClaimsPage /></RequirePermission>} />
               <Route path="claims/:claimId" element={<RequirePermission permission="claims:read"><ClaimPage /></RequirePermission>} />
               <Route path="claim-categories" element={<RequirePermission permission="claims:read"><ClaimCategoriesPage /></RequirePermission>} />

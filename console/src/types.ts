@@ -1,4 +1,5 @@
 // Shapes of the OpenOX API's JSON, as served under /api/v1.
+import type { Comparison } from '../../src/journeys/condition-facts';
 
 export type Permission =
   | 'catalog:read'
@@ -374,8 +375,8 @@ export interface JourneyDuration {
   seconds?: number;
 }
 
-export const journeyComparisons = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'exists', 'missing'] as const;
-export type JourneyComparison = (typeof journeyComparisons)[number];
+// Conditions compare with the engine's own comparisons (src/journeys/condition-facts.ts: one list for both sides).
+export type JourneyComparison = Comparison;
 export type JourneyScalar = string | number | boolean | null;
 
 export interface JourneyTest {
@@ -388,7 +389,8 @@ export type JourneyCondition = { all: JourneyCondition[] } | { any: JourneyCondi
 
 export type JourneyTrigger =
   | { kind: 'event'; event: string; entry?: 'per_ownership' | 'per_owner' | 'per_event' }
-  | { kind: 'date'; attribute: 'purchase_date' | 'registered_at'; offsetDays: number };
+  | { kind: 'date'; attribute: 'purchase_date' | 'registered_at'; offsetDays: number }
+  | { kind: 'segment'; segmentId: string; entry?: 'per_ownership' | 'per_owner' | 'per_event' };
 
 export interface JourneyOffer {
   title: string;

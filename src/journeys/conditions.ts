@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { type Comparison, comparisons, comparisonsFor, factInfo, factNames, listComparisons, valuelessComparisons } from './condition-facts.ts';
+
+export { type Comparison, factNames } from './condition-facts.ts';
 
 /**
  * What a condition can ask about an owner in a journey: the facts are gathered once per decision
@@ -19,28 +22,24 @@ export interface JourneyFacts {
     readonly retailer: string | null;
     readonly source: string;
     readonly status: string;
+    /** A review of this product exists (src/reviews), published or removed. */
+    readonly reviewed: boolean;
   } | null;
   readonly model: { readonly id: string; readonly sku: string; readonly category: string } | null;
   readonly coverage: { readonly covered: boolean; readonly daysLeft: number | null; readonly carePlan: boolean } | null;
   readonly claims: { readonly open: number };
-  readonly purchases: { readonly carePlans: number };
+  /** What the owner has bought from the brand: their active ownerships, and care plans. */
+  readonly purchases: {
+    readonly products: number;
+    readonly categories: readonly string[];
+    readonly models: readonly string[];
+    /** Days since the newest purchase (or registration, without a purchase date); null with no active product. */
+    readonly daysSinceLast: number | null;
+    readonly carePlans: number;
+  };
   readonly attributes: Readonly<Record<string, unknown>>;
   readonly event: Readonly<Record<string, unknown>>;
 }
-
-/** The fact names a condition may use, for validation and for the console's condition builder. */
-export const factNames = [
-  'owner.country', 'owner.language', 'owner.safetyOnly', 'owner.timeZone',
-  'consent.email', 'consent.sms',
-  'ownership.stage', 'ownership.daysOwned', 'ownership.retailer', 'ownership.source', 'ownership.status',
-  'model.id', 'model.sku', 'model.category',
-  'coverage.covered', 'coverage.daysLeft', 'coverage.carePlan',
-  'claims.open', 'purchases.carePlans',
-] as const;
-const openFactPrefixes = ['attributes.', 'event.'];
-
-const comparisons = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'exists', 'missing'] as const;
-export type Comparison = (typeof comparisons)[number];
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -59,11 +58,19 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
       .object({ fact: z.string(), op: z.enum(comparisons), value: z.union([scalar, z.array(scalar).max(500)]).optional() })
       .strict()
       .superRefine((test, context) => {
-        if (!isKnownFact(test.fact)) {
+        const info = factInfo(test.fact);
+        if (info === null) {
           context.addIssue({ code: 'custom', path: ['fact'], message: `"${test.fact}" is not a fact journeys know; use one of ${factNames.join(', ')}, or attributes.<name> or event.<path>.` });
         }
-        const needsList = test.op === 'in' || test.op === 'notIn';
-        const needsNone = test.op === 'exists' || test.op === 'missing';
+        const kind = info === null || info === 'open' ? null : info.kind;
+        if (!comparisonsFor(kind).includes(test.op)) {
+          const message = kind === 'list'
+            ? `"${test.fact}" is a list: ask whether it includes or excludes a value (or whether it exists).`
+            : `"${test.op}" asks whether a list holds a value, and "${test.fact}" holds one value: use eq, ne, in or notIn.`;
+          context.addIssue({ code: 'custom', path: ['op'], message });
+        }
+        const needsList = listComparisons.includes(test.op);
+        const needsNone = valuelessComparisons.includes(test.op);
         if (needsList && !Array.isArray(test.value)) context.addIssue({ code: 'custom', path: ['value'], message: `"${test.op}" compares with a list of values.` });
         if (!needsList && !needsNone && (test.value === undefined || Array.isArray(test.value))) {
           context.addIssue({ code: 'custom', path: ['value'], message: `"${test.op}" compares with one value.` });
@@ -73,7 +80,7 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 );
 
 export function isKnownFact(name: string): boolean {
-  return (factNames as readonly string[]).includes(name) || openFactPrefixes.some((prefix) => name.startsWith(prefix) && name.length > prefix.length);
+  return factInfo(name) !== null;
 }
 
 /** Reads a dotted fact name; a missing step along the way is `undefined`. */
@@ -88,7 +95,9 @@ export function factValue(facts: JourneyFacts, name: string): unknown {
 
 /**
  * Whether the facts meet the condition. A comparison with a fact that is missing (no ownership, an
- * attribute never set) is false, except `missing` and `ne`/`notIn`, which hold for it.
+ * attribute never set) is false, except `missing`, `ne`, `notIn` and `excludes`, which hold for it.
+ * `includes` holds when the fact is a list with the value in it; `excludes` is its opposite.
+ * Segments compile the same rules to SQL (src/segments/condition-sql.ts); a test holds the two together.
  */
 export function meets(condition: Condition, facts: JourneyFacts): boolean {
   if ('all' in condition) return condition.all.every((part) => meets(part, facts));
@@ -109,6 +118,10 @@ export function meets(condition: Condition, facts: JourneyFacts): boolean {
       return present && (condition.value as unknown[]).some((value) => same(actual, value));
     case 'notIn':
       return !present || !(condition.value as unknown[]).some((value) => same(actual, value));
+    case 'includes':
+      return Array.isArray(actual) && actual.some((item) => same(item, condition.value));
+    case 'excludes':
+      return !(Array.isArray(actual) && actual.some((item) => same(item, condition.value)));
     default:
       return present && ordered(actual, condition.op, condition.value);
   }

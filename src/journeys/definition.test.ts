@@ -37,4 +37,11 @@ describe('journeyDefinitionSchema', () => {
   it('refuses an event type that is not one', () => {
     expect(issues({ trigger: { kind: 'event', event: 'Registered!' }, steps: [{ id: 'a', type: 'exit' }] }).join()).toContain('looks like "ownership.registered"');
   });
+
+  it('takes "entering a segment" as a trigger, once per product unless told otherwise', () => {
+    const segmentId = '0190f3c2-6a7b-7c8d-9e0f-1a2b3c4d5e6f';
+    const parsed = journeyDefinitionSchema.parse({ trigger: { kind: 'segment', segmentId }, steps: [{ id: 'a', type: 'exit' }] });
+    expect(parsed.trigger).toEqual({ kind: 'segment', segmentId, entry: 'per_ownership' });
+    expect(issues({ trigger: { kind: 'segment', segmentId: 'vip owners' }, steps: [{ id: 'a', type: 'exit' }] }).join()).toContain('Pick the segment');
+  });
 });

@@ -100,6 +100,15 @@ const triggerSchema = z.discriminatedUnion('kind', [
     .strict(),
   z
     .object({
+      kind: z.literal('segment'),
+      // Owners enter when one of their products enters the segment (src/segments) after the journey went live.
+      segmentId: z.uuid('Pick the segment whose new members enter.'),
+      // A product can leave a segment and come back: each product once, each owner once, or every entry.
+      entry: z.enum(['per_ownership', 'per_owner', 'per_event']).default('per_ownership'),
+    })
+    .strict(),
+  z
+    .object({
       kind: z.literal('date'),
       // The day an ownership enters: this date plus offsetDays (negative: before it).
       attribute: z.enum(['purchase_date', 'registered_at']),

@@ -7,8 +7,12 @@ import { advanceRun } from './advance-run.ts';
 import { enterDueOwners } from './date-triggers.ts';
 import { journeyDefinitionSchema } from './definition.ts';
 import {
-  type JourneyWorld, advance, expectOneRun, happen, journeyWorld, testEffects, liveJourney, messagesOf, registerProduct, runDue, runsOf,
+  type JourneyWorld, advance, expectOneRun, happen, journeyWorld, testEffects, liveJourney, messagesOf, refreshSegmentNow, registerProduct, runDue, runsOf,
+  setOwnerAttribute,
 } from './journey-world.ts';
+import { createSegment } from '../segments/segments.ts';
+import { conditionSchema } from './conditions.ts';
+import { deliverEvents } from './journey-world.ts';
 import { publishJourneyVersion, setJourneyStatus } from './journeys.ts';
 import { journeyCounts } from './step-counts.ts';
 
@@ -191,6 +195,51 @@ describe('the journey engine', () => {
       expect(tasks).toEqual([{ title: 'Call to check the installation', status: 'open' }]);
     });
     await off(journeyId);
+  });
+});
+
+describe('journeys triggered by entering a segment', () => {
+  it('enter a product when a refresh finds it meeting the segment, once; leaving and coming back follows the entry rule', async () => {
+    const segmentId = await inBrand(db, world.brand.brandId, (scope) =>
+      createSegment(scope, systemActor, { name: 'Gold club', description: null, condition: conditionSchema.parse({ fact: 'attributes.club', op: 'eq', value: 'gold' }) }),
+    );
+    // Already in the segment when the journeys go live (its event still on its way): not swept in.
+    const early = await registerProduct(app, db, world);
+    await setOwnerAttribute(db, world, early.ownerId, 'club', 'gold');
+    await refreshSegmentNow(db, world, segmentId, { deliver: false });
+    const once = await liveJourney(db, world, { trigger: { kind: 'segment', segmentId }, steps: [{ id: 'hello', type: 'send', channel: 'email', template: 'welcome' }] }, 'Gold welcome');
+    const everyTime = await liveJourney(db, world, { trigger: { kind: 'segment', segmentId, entry: 'per_event' }, steps: [{ id: 'note', type: 'send', channel: 'email', template: 'tips' }] }, 'Gold note');
+    await deliverEvents(db, world);
+    expect(await messagesOf(db, world, early.ownerId)).toEqual([]);
+
+    // Registered, not gold: a refresh leaves it out.
+    const ana = await registerProduct(app, db, world);
+    await refreshSegmentNow(db, world, segmentId);
+    expect(await messagesOf(db, world, ana.ownerId)).toEqual([]);
+
+    // Gold: the next refresh takes the product in, and both journeys with it.
+    await setOwnerAttribute(db, world, ana.ownerId, 'club', 'gold');
+    await refreshSegmentNow(db, world, segmentId);
+    expect((await messagesOf(db, world, ana.ownerId)).sort()).toEqual(['tips', 'welcome']);
+    await refreshSegmentNow(db, world, segmentId);
+    expect(await messagesOf(db, world, ana.ownerId)).toHaveLength(2);
+
+    // Out of the club and back in: a new entry, which "every time" takes and "once per product" does not.
+    await setOwnerAttribute(db, world, ana.ownerId, 'club', 'silver');
+    await refreshSegmentNow(db, world, segmentId);
+    await setOwnerAttribute(db, world, ana.ownerId, 'club', 'gold');
+    await refreshSegmentNow(db, world, segmentId);
+    expect((await messagesOf(db, world, ana.ownerId)).sort()).toEqual(['tips', 'tips', 'welcome']);
+
+    const runs = await runsOf(db, world, once);
+    expect(runs.map((run) => run.owner_id)).toEqual([ana.ownerId]);
+    expect((await runsOf(db, world, everyTime)).map((run) => run.owner_id)).toEqual([ana.ownerId, ana.ownerId]);
+    await inBrand(db, world.brand.brandId, async (scope) => {
+      const run = await scope.db.selectFrom('journey_runs').select(['ownership_id', 'trigger_payload']).where('journey_id', '=', once).executeTakeFirstOrThrow();
+      expect(run).toEqual({ ownership_id: ana.ownershipId, trigger_payload: { type: 'segment.entered', data: { segmentId, segment: 'Gold club', ownerId: ana.ownerId, ownershipId: ana.ownershipId } } });
+    });
+    await off(once);
+    await off(everyTime);
   });
 });
 

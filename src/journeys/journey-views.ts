@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { BrandScope } from '../platform/database/tenancy.ts';
 import { ApiError } from '../platform/http/errors.ts';
+import { keysetPage } from '../platform/http/pagination.ts';
 import type { JourneyDefinition } from './definition.ts';
 import { type JourneyCounts, journeyCounts } from './step-counts.ts';
 import type { JourneyStatus, RunStatus } from './tables.ts';
@@ -77,20 +78,20 @@ export async function journeyDetail(scope: BrandScope, journeyId: string): Promi
   };
 }
 
-export async function journeyRuns(scope: BrandScope, journeyId: string, filter: { status?: RunStatus; step?: string; limit: number }) {
-  let query = scope.db
+/**
+ * Owners in a journey, latest entry first (run ids are time-ordered), one page at a time: the cursor is
+ * the last run's id, so runs entering meanwhile neither repeat nor push others out of the next page.
+ */
+export function journeyRuns(scope: BrandScope, journeyId: string, filter: { status?: RunStatus | undefined; step?: string | undefined; limit: number; cursor?: string | undefined }) {
+  const query = scope.db
     .selectFrom('journey_runs as r')
     .innerJoin('owners as o', 'o.id', 'r.owner_id')
     .innerJoin('journey_versions as v', 'v.id', 'r.journey_version_id')
     .select(['r.id', 'r.owner_id', 'o.name as owner_name', 'r.ownership_id', 'r.status', 'r.step_id', 'r.wake_at', 'r.end_reason', 'r.entered_at', 'r.ended_at', 'v.version'])
     .where('r.journey_id', '=', journeyId)
-    .orderBy('r.entered_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(filter.limit);
-  if (filter.status) query = query.where('r.status', '=', filter.status);
-  if (filter.step) query = query.where('r.step_id', '=', filter.step);
-  const rows = await query.execute();
-  return rows.map((row) => ({
+    .$if(Boolean(filter.status), (q) => q.where('r.status', '=', filter.status as RunStatus))
+    .$if(Boolean(filter.step), (q) => q.where('r.step_id', '=', filter.step as string));
+  return keysetPage(query, filter, (row) => ({
     id: row.id,
     owner: { id: row.owner_id, name: row.owner_name },
     ownershipId: row.ownership_id,
@@ -101,5 +102,5 @@ export async function journeyRuns(scope: BrandScope, journeyId: string, filter: 
     endReason: row.end_reason,
     enteredAt: row.entered_at,
     endedAt: row.ended_at,
-  }));
+  }), 'r.id');
 }

@@ -1,5 +1,6 @@
 // Test set-up for journeys: a brand with products, a clock the engine runs on, and events delivered
 // to the journeys consumer the way the queue delivers them. Scenarios read as: act, move time, assert.
+import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { systemActor } from '../access/principal.ts';
 import { createTemplate } from '../messaging/templates/templates.ts';
@@ -13,6 +14,7 @@ import { type Duration, durationMs, journeyDefinitionSchema } from './definition
 import { journeyEffects } from './journey-effects.ts';
 import { journeyEvents } from './journey-events.ts';
 import { createJourney, setJourneyStatus } from './journeys.ts';
+import { refreshSegment } from '../segments/membership.ts';
 import type { StepEffects } from './step-effects.ts';
 
 /** The engine's effects with the brand's real templates, as a worker has them. */
@@ -72,6 +74,19 @@ export async function deliverEvents(db: Db, world: JourneyWorld): Promise<void> 
     }
   });
   await runDue(db, world);
+}
+
+/** Refreshes a segment as its queue job does; `deliver: false` leaves its events undelivered, as a busy queue would. */
+export async function refreshSegmentNow(db: Db, world: JourneyWorld, segmentId: string, { deliver = true } = {}): Promise<void> {
+  await inBrand(db, world.brand.brandId, (scope) => refreshSegment(scope, segmentId));
+  if (deliver) await deliverEvents(db, world);
+}
+
+/** Sets an attribute on an owner, as an update step or a brand system would. */
+export async function setOwnerAttribute(db: Db, world: JourneyWorld, ownerId: string, name: string, value: unknown): Promise<void> {
+  await inBrand(db, world.brand.brandId, (scope) =>
+    scope.db.updateTable('owners').set({ attributes: sql`attributes || jsonb_build_object(${name}::text, ${JSON.stringify(value)}::jsonb)` }).where('id', '=', ownerId).execute(),
+  );
 }
 
 /** Moves the clock on and runs every run whose timer has come, as the queue would. */

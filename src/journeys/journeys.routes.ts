@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requirePermission } from '../access/principal.ts';
 import { ApiError } from '../platform/http/errors.ts';
 import { readForCaller } from '../platform/http/read.ts';
+import { pageQuery } from '../platform/http/pagination.ts';
 import { errorResponses } from '../platform/http/responses.ts';
 import type { RouteModule } from '../platform/http/server.ts';
 import { write } from '../platform/http/write.ts';
@@ -12,13 +13,15 @@ import { adoptPlaybookJourney, playbook } from './playbook.ts';
 import { previewJourney } from './preview.ts';
 import { journeyCounts } from './step-counts.ts';
 import { journeyDetail, journeyList, journeyRuns, requireJourney } from './journey-views.ts';
+import { webhookSigningRoutes } from './webhook-signing.routes.ts';
 
 const tags = ['journeys'];
 const idParams = z.object({ id: z.uuid() });
 const journeyBody = z.strictObject({ name: z.string().trim().min(1, 'Give the journey a name.').max(120), definition: journeyDefinitionSchema });
 
 /** Journeys for the console and brand systems: define them as JSON, publish versions, switch them on, preview and watch them. */
-export const journeyRoutes: RouteModule = (app, { db, config }) => {
+export const journeyRoutes: RouteModule = (app, context) => {
+  const { db, config } = context;
   const effects = journeyEffects(config.publicUrl);
   const read = requirePermission('journeys:read');
   const change = requirePermission('journeys:write');
@@ -109,9 +112,10 @@ export const journeyRoutes: RouteModule = (app, { db, config }) => {
     preValidation: readPeople,
     schema: {
       tags,
-      summary: 'Owners in the journey, latest first, by status or step',
+      summary: 'Owners in the journey, latest entry first, by status or step, a page at a time',
+      description: 'Send the `nextCursor` of a page (with the same status and step) as `cursor` for the next; it is null on the last page.',
       params: idParams,
-      querystring: z.object({ status: z.enum(['active', 'completed', 'converted', 'exited']).optional(), step: z.string().max(40).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: z.object({ status: z.enum(['active', 'completed', 'converted', 'exited']).optional(), step: z.string().max(40).optional(), ...pageQuery }),
     },
   }, async (request) => readForCaller(db, request, async (scope) => {
     await requireJourney(scope, request.params.id);
@@ -138,4 +142,7 @@ export const journeyRoutes: RouteModule = (app, { db, config }) => {
     const journeyId = await adoptPlaybookJourney(scope, actor, request.params.key);
     return { status: 201, body: await journeyDetail(scope, journeyId) };
   }));
+
+  // Webhook steps sign their calls with the brand's secret; admins read and rotate it here.
+  webhookSigningRoutes(app, context);
 };

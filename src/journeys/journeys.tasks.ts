@@ -6,6 +6,8 @@ import { todayUtc } from '../platform/calendar.ts';
 import { advanceRun } from './advance-run.ts';
 import { enterDueOwners } from './date-triggers.ts';
 import type { StepEffects } from './step-effects.ts';
+import { secretsSigningAt, webhookSignatureHeaders } from './webhook-signature.ts';
+import { signingSecretOf } from './webhook-signing-secrets.ts';
 
 const advancePayload = z.object({ runId: z.uuid(), brandId: z.uuid() });
 const webhookPayload = z.object({ callId: z.uuid(), brandId: z.uuid() });
@@ -15,7 +17,7 @@ const webhookTimeoutMs = 10_000;
 /**
  * The queue tasks of journeys: `journey_advance` moves one run (its job is the run's timer),
  * `journey_date_triggers` enters owners whose date has come (daily), and `journey_webhook` calls a
- * brand's webhook for a step, retried with backoff until it answers 2xx.
+ * brand's webhook for a step, signed with the brand's secret, retried with backoff until it answers 2xx.
  */
 export function journeyTasks(db: Db, effects: StepEffects): Record<'journey_advance' | 'journey_date_triggers' | 'journey_webhook', Task> {
   return {
@@ -30,7 +32,8 @@ export function journeyTasks(db: Db, effects: StepEffects): Record<'journey_adva
       const failed = await inBrand(db, asBrandId(brandId), async (scope) => {
         const call = await scope.db.selectFrom('journey_webhook_calls').selectAll().where('id', '=', callId).forUpdate().executeTakeFirst();
         if (!call || call.status !== 'pending') return null;
-        const attempt = await callWebhook(call.url, call.id, call.payload);
+        const secrets = secretsSigningAt(await signingSecretOf(scope), new Date());
+        const attempt = await callWebhook(call.url, call.id, call.payload, secrets);
         const attempts = call.attempts + 1;
         const status = attempt.ok ? 'delivered' : attempts >= webhookAttempts ? 'failed' : 'pending';
         await scope.db
@@ -45,13 +48,23 @@ export function journeyTasks(db: Db, effects: StepEffects): Record<'journey_adva
   };
 }
 
-/** One POST; the Idempotency-Key is the call's id, the same on every retry, so the receiver can drop repeats. */
-async function callWebhook(url: string, callId: string, payload: unknown): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+/**
+ * One POST, signed after Standard Webhooks. The call's id is both `webhook-id` and the Idempotency-Key,
+ * the same on every retry, so the receiver can drop repeats; the timestamp and signatures are the attempt's.
+ */
+async function callWebhook(url: string, callId: string, payload: unknown, secrets: readonly string[]): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+  // The bytes signed are the bytes sent.
+  const body = JSON.stringify(payload);
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': callId, 'user-agent': 'OpenOX journeys' },
-      body: JSON.stringify(payload),
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': callId,
+        'user-agent': 'OpenOX journeys',
+        ...webhookSignatureHeaders({ id: callId, body }, secrets, new Date()),
+      },
+      body,
       signal: AbortSignal.timeout(webhookTimeoutMs),
       redirect: 'manual',
     });

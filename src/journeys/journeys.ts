@@ -19,6 +19,7 @@ export interface JourneyInput {
 /** Creates a journey, switched off, with its first published version. */
 export async function createJourney(scope: BrandScope, actor: Actor, input: JourneyInput): Promise<{ journey: JourneyRow; version: VersionRow }> {
   await checkTemplates(scope, input.definition);
+  await checkSegment(scope, input.definition);
   const journey = await scope.db
     .insertInto('journeys')
     .values({ brand_id: scope.brandId, name: input.name, playbook_key: input.playbookKey ?? null })
@@ -38,6 +39,7 @@ export async function createJourney(scope: BrandScope, actor: Actor, input: Jour
 export async function publishJourneyVersion(scope: BrandScope, actor: Actor, journeyId: string, input: { name?: string; definition: JourneyDefinition }): Promise<VersionRow> {
   const journey = await lockJourney(scope, journeyId);
   await checkTemplates(scope, input.definition);
+  await checkSegment(scope, input.definition);
   const last = await scope.db.selectFrom('journey_versions').select((eb) => eb.fn.max('version').as('version')).where('journey_id', '=', journeyId).executeTakeFirst();
   const version = await publish(scope, actor, journeyId, (last?.version ?? 0) + 1, input.definition);
   if (input.name && input.name !== journey.name) await scope.db.updateTable('journeys').set({ name: input.name }).where('id', '=', journeyId).execute();
@@ -72,6 +74,7 @@ async function publish(scope: BrandScope, actor: Actor, journeyId: string, versi
       definition: JSON.stringify(parsed),
       trigger_kind: parsed.trigger.kind,
       trigger_event: parsed.trigger.kind === 'event' ? parsed.trigger.event : null,
+      trigger_segment_id: parsed.trigger.kind === 'segment' ? parsed.trigger.segmentId : null,
       goal_event: parsed.goal?.event ?? null,
       published_by: actor.label,
     })
@@ -93,4 +96,14 @@ async function checkTemplates(scope: BrandScope, definition: JourneyDefinition):
       message: `There is no ${step.channel} template "${step.template}"; create it under Templates or pick another.`,
     }));
   if (problems.length > 0) throw new ApiError('validation_failed', problems.map((problem) => problem.message).join(' '), problems);
+}
+
+/** A segment trigger must name one of the brand's segments. */
+async function checkSegment(scope: BrandScope, definition: JourneyDefinition): Promise<void> {
+  if (definition.trigger.kind !== 'segment') return;
+  const segment = await scope.db.selectFrom('segments').select('id').where('id', '=', definition.trigger.segmentId).executeTakeFirst();
+  if (!segment) {
+    const message = 'There is no segment with this id in your brand; create it under Segments or pick another.';
+    throw new ApiError('validation_failed', message, [{ path: 'body.definition.trigger.segmentId', message }]);
+  }
 }

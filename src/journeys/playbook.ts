@@ -73,14 +73,20 @@ export const playbook: readonly PlaybookJourney[] = [
   {
     key: 'review-request',
     name: 'Review request after real use',
-    summary: 'Every verified owner is asked after 45 days of use, whatever their sentiment; with an open claim, once it is resolved.',
+    summary: 'Every verified owner is asked after 45 days of use, whatever their sentiment; with an open claim, once it is resolved. Goal: a review written on OpenOX (it shows a verified-owner badge).',
     definition: definition({
       trigger: { kind: 'date', attribute: 'purchase_date', offsetDays: 45 },
+      // The review link in the email is OpenOX's own signed page for the product (links.review).
+      goal: { event: 'review.submitted', withinDays: 120 },
+      // Asked once per product: an owner who has reviewed it already is not asked again.
+      conditions: { fact: 'ownership.reviewed', op: 'eq', value: false },
       steps: [
         { id: 'claims', type: 'branch', condition: { fact: 'claims.open', op: 'eq', value: 0 }, then: 'morning', else: 'resolved' },
         { id: 'resolved', type: 'wait_for_event', event: 'claim.status_changed', until: { fact: 'claims.open', op: 'eq', value: 0 }, timeout: { days: 90 }, onEvent: 'morning' },
         { id: 'morning', type: 'wait_until', time: '10:00', next: 'ask' },
-        { id: 'ask', type: 'send', channel: 'email', template: 'playbook-review' },
+        { id: 'ask', type: 'send', channel: 'email', template: 'playbook-review', next: 'written' },
+        // Kept inside after asking, so a review written from the email counts as the journey's conversion.
+        { id: 'written', type: 'wait_for_event', event: 'review.submitted', timeout: { days: 30 } },
       ],
     }),
     templates: [

@@ -1,5 +1,5 @@
 import type { BrandScope } from '../platform/database/tenancy.ts';
-import { meets } from './conditions.ts';
+import { type JourneyFacts, conditionSchema, meets } from './conditions.ts';
 import { type JourneyDefinition, type JourneyStep, stepOf } from './definition.ts';
 import { loadJourneyFacts } from './journey-facts.ts';
 import { type StepEffect, decideStep } from './step-decision.ts';
@@ -25,8 +25,12 @@ export async function previewJourney(
   subject: { ownerId: string; ownershipId: string | null; triggerPayload?: unknown },
   now = new Date(),
 ): Promise<PreviewStep[]> {
-  const facts = await loadJourneyFacts(scope, { ...subject, triggerPayload: subject.triggerPayload ?? {} }, now);
+  const segment = definition.trigger.kind === 'segment' ? await segmentEntry(scope, definition.trigger.segmentId, subject) : null;
+  const given = subject.triggerPayload ?? {};
+  const triggerPayload = segment && Object.keys(given).length === 0 ? segment.payload : given;
+  const facts = await loadJourneyFacts(scope, { ...subject, triggerPayload }, now);
   const steps: PreviewStep[] = [];
+  if (segment) steps.push({ stepId: 'trigger', type: 'entry', at: now, decision: segment.describe(facts) });
   if (facts.owner.safetyOnly) return [{ stepId: 'entry', type: 'entry', at: now, decision: 'Would not enter: this owner registered under a safety rule, so their details serve safety notices only.' }];
   if (definition.conditions && !meets(definition.conditions, facts)) return [{ stepId: 'entry', type: 'entry', at: now, decision: 'Would not enter: the entry conditions are not met.' }];
   steps.push({ stepId: 'entry', type: 'entry', at: now, decision: 'Enters: the entry conditions are met.' });
@@ -96,4 +100,29 @@ function describe(step: JourneyStep, outcome: string): string {
     case 'exit':
       return 'Leaves the journey.';
   }
+}
+
+/**
+ * Where the previewed product stands with the segment that triggers the journey: a member (and since
+ * when), or not, and whether it meets the segment's condition now (so the next refresh takes it in).
+ */
+async function segmentEntry(scope: BrandScope, segmentId: string, subject: { ownerId: string; ownershipId: string | null }) {
+  const segment = await scope.db.selectFrom('segments').select(['name', 'condition']).where('id', '=', segmentId).executeTakeFirst();
+  const member = subject.ownershipId
+    ? await scope.db.selectFrom('segment_members').select('entered_at').where('segment_id', '=', segmentId).where('ownership_id', '=', subject.ownershipId).executeTakeFirst()
+    : undefined;
+  const name = segment ? `"${segment.name}"` : 'the segment';
+  return {
+    payload: { type: 'segment.entered', data: { segmentId, segment: segment?.name ?? null, ownerId: subject.ownerId, ownershipId: subject.ownershipId } },
+    describe(facts: JourneyFacts): string {
+      if (!segment) return 'The segment this journey is triggered by no longer exists: nobody enters until the trigger names another.';
+      if (!subject.ownershipId) return `Products enter ${name}, not owners: pick one of this owner's products to see whether it is in it. Shown as if it entered now.`;
+      if (member) return `In ${name} since ${member.entered_at.toISOString()}; it entered then, so a journey switched on later does not take it in. Shown as if it entered now.`;
+      if (facts.ownership?.status !== 'active') return `Not in ${name}: segments hold products their owner still has, and this one is ${facts.ownership?.status ?? 'gone'}. Shown as if it entered now.`;
+      const meetsNow = meets(conditionSchema.parse(segment.condition), facts);
+      return meetsNow
+        ? `Not in ${name} yet, but meets its condition: the next refresh takes it in, and it enters the journey then (if the journey is live). Shown as if it entered now.`
+        : `Not in ${name}: it does not meet the segment's condition now. Shown as if it entered now.`;
+    },
+  };
 }

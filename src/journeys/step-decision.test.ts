@@ -10,7 +10,7 @@ const facts: JourneyFacts = {
   model: null,
   coverage: null,
   claims: { open: 0 },
-  purchases: { carePlans: 0 },
+  purchases: { products: 1, categories: [], models: [], daysSinceLast: 0, carePlans: 0 },
   attributes: {},
   event: {},
 };

@@ -21,8 +21,9 @@ export interface JourneyTables {
     journey_id: string;
     version: number;
     definition: unknown;
-    trigger_kind: 'event' | 'date';
+    trigger_kind: 'event' | 'date' | 'segment';
     trigger_event: string | null;
+    trigger_segment_id: Generated<string | null>;
     goal_event: string | null;
     published_at: Generated<Date>;
     published_by: string;
@@ -82,6 +83,14 @@ export interface JourneyTables {
     last_error: string | null;
     created_at: Generated<Date>;
     delivered_at: Date | null;
+  };
+  webhook_signing_secrets: {
+    brand_id: string;
+    secret: string;
+    previous_secret: string | null;
+    previous_expires_at: Date | null;
+    created_at: Generated<Date>;
+    rotated_at: Date | null;
   };
   worker_heartbeats: {
     worker_id: string;

@@ -13,6 +13,7 @@ import { warrantyTasks } from '../warranty/warranty-expiring.tasks.ts';
 import { maintenanceDueTasks } from '../care/maintenance-due.tasks.ts';
 import { journeyEffects } from '../journeys/journey-effects.ts';
 import { journeyTasks } from '../journeys/journeys.tasks.ts';
+import { segmentTasks } from '../segments/segments.tasks.ts';
 import { releaseSilentWorkersTask, workerLiveness } from './worker-liveness.ts';
 
 export interface WorkerOptions {
@@ -41,6 +42,7 @@ export async function startWorker({ db, pool, consumers, config, log }: WorkerOp
       ...warrantyTasks(db),
       ...maintenanceDueTasks(db),
       ...journeyTasks(db, journeyEffects(config.publicUrl)),
+      ...segmentTasks(db),
       release_silent_workers: releaseSilentWorkersTask(db, config.workerHeartbeatSeconds),
       ...messagingTasks(db, config.smtpUrl ? smtpTransport(config.smtpUrl) : null, config.mailFrom, {
         sms: config.sms ? twilioCompatibleTransport({ baseUrl: config.sms.apiUrl, accountSid: config.sms.accountSid, authToken: config.sms.authToken, from: config.sms.from }) : null,
@@ -57,7 +59,7 @@ export async function startWorker({ db, pool, consumers, config, log }: WorkerOp
         await sql`delete from files f using photo_reads r where r.file_id = f.id and r.ownership_id is null and r.created_at < now() - interval '1 day' and not exists (select 1 from ownerships o where o.proof_file_id = f.id)`.execute(db);
       },
     },
-    crontab: '17 * * * * purge_expired\n*/5 * * * * registration_import_sweep\n7 6 * * * maintenance_due ?fill=2d\n23 4 * * * warranty_expiring ?fill=2d\n11 0 * * * journey_date_triggers ?fill=2d',
+    crontab: '17 * * * * purge_expired\n*/5 * * * * registration_import_sweep\n7 6 * * * maintenance_due ?fill=2d\n23 4 * * * warranty_expiring ?fill=2d\n11 0 * * * journey_date_triggers ?fill=2d\n*/15 * * * * segment_refresh_all',
   });
   void runner.promise.finally(liveness.stop).catch(() => {});
   // The sweep of dead workers' jobs keeps itself going; starting a worker makes sure it exists.

@@ -135,13 +135,15 @@ describe('link types', () => {
   it('gs1:support, gs1:leaveReview and gs1:purchaseSuppliesOrAccessories follow the brand\'s settings', async () => {
     const other = await makeBrand(db);
     const otherGtin = `0${freshGtin()}`;
-    await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(other.keys.admin), payload: validModel({ gtins: [otherGtin] }) });
+    const otherModelId = (await app.inject({ method: 'POST', url: '/api/v1/models', headers: bearer(other.keys.admin), payload: validModel({ gtins: [otherGtin] }) })).json().id;
     expect((await scan(`/01/${otherGtin}?linkType=gs1:support`)).headers.location).toBe(`${origin}/o/${other.slug}/products`);
-    const missing = await scan(`/01/${otherGtin}?linkType=gs1:leaveReview`);
+    // No review site of the brand's own: OpenOX's review pages, where an owner's review gets the verified-owner badge.
+    expect((await scan(`/01/${otherGtin}?linkType=gs1:leaveReview`)).headers.location).toBe(`${origin}/o/${other.slug}/reviews/${otherModelId}/write`);
+    const missing = await scan(`/01/${otherGtin}?linkType=gs1:purchaseSuppliesOrAccessories`);
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('Register your Test dishwasher');
-    expect(missing.body).not.toContain('Review your');
-    const asLinkset = await scan(`/01/${otherGtin}?linkType=gs1:leaveReview`, { accept: 'application/linkset+json' });
+    expect(missing.body).toContain('Review your Test dishwasher');
+    const asLinkset = await scan(`/01/${otherGtin}?linkType=gs1:purchaseSuppliesOrAccessories`, { accept: 'application/linkset+json' });
     expect(asLinkset.statusCode).toBe(404);
     expect(asLinkset.headers['content-type']).toContain('application/linkset+json');
 

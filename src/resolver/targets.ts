@@ -41,7 +41,8 @@ type ResourceKind = 'manual' | 'quick_start' | 'faq';
 
 /**
  * Every link OpenOX has for a unit of a model, by GS1 link type: only those the brand has content
- * for (a manual, a review site...), titled in the owner's language, with the languages of each target.
+ * for (a manual, an accessories shop...), titled in the owner's language, with the languages of each
+ * target. Reviews always have one: the brand's review site, else OpenOX's own review pages.
  */
 export async function unitTargets(
   scope: BrandScope,
@@ -86,7 +87,10 @@ export async function unitTargets(
       : page('gs1:support', `${root}${sitePath(brand, '/products')}`, t('resolver.links.support', { product })),
     ...(resources.some((resource) => resource.kind === 'faq') ? [page('gs1:faqs', unitPageUrl(publicUrl, brand, 'faqs', unit), t('resolver.links.faqs', { product }))] : []),
     recallStatus,
-    ...(settings.reviewUrl ? [external('gs1:leaveReview', settings.reviewUrl, t('resolver.links.leaveReview', { product }))] : []),
+    // Without a review site of the brand's own, OpenOX's: the owner's product's review form (verified-owner badge).
+    settings.reviewUrl
+      ? external('gs1:leaveReview', settings.reviewUrl, t('resolver.links.leaveReview', { product }))
+      : page('gs1:leaveReview', `${root}${sitePath(brand, `/reviews/${context.modelId}/write`)}`, t('resolver.links.leaveReview', { product })),
     ...(settings.accessoriesUrl ? [external('gs1:purchaseSuppliesOrAccessories', settings.accessoriesUrl, t('resolver.links.purchaseSuppliesOrAccessories', { product }))] : []),
   ];
 

@@ -1,8 +1,9 @@
-// Keys for integrations: create (secret shown once), see their use, revoke.
+// Keys for integrations: create (secret shown once), see their use, revoke; and the secret webhook calls are signed with.
 import { Alert, Badge, Button, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../api';
 import { CreateApiKeyModal } from '../components/apiKeys/CreateApiKeyModal';
+import { WebhookSigningSecretCard } from '../components/apiKeys/WebhookSigningSecretCard';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { LoadMoreButton } from '../components/LoadMoreButton';
 import { PageHeader } from '../components/PageHeader';
@@ -86,6 +87,7 @@ export function ApiKeysPage() {
       </Table.ScrollContainer>
       <LoadMoreButton hasMore={list.hasMore} loading={list.loading} onLoadMore={() => void list.loadMore()} />
       <CreateApiKeyModal opened={creating} onClose={() => setCreating(false)} onCreated={added} />
+      <WebhookSigningSecretCard />
     </>
   );
 }

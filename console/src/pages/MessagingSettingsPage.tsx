@@ -2,14 +2,15 @@
 // programme) and the consent ledger's export as evidence.
 import { ActionIcon, Alert, Button, Center, Fieldset, Group, Loader, NumberInput, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
-import { api, apiBase } from '../api';
+import { useState } from 'react';
+import { apiBase } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { formatDateTime } from '../format';
 import { showSaveError } from '../formErrors';
 import { notifySuccess } from '../notify';
 import { useSession } from '../session';
 import type { FrequencyCap, MessagingSettings, MessagingSettingsInput } from '../types';
+import { useSettingsDocument } from '../useSettingsDocument';
 
 interface FormValues {
   emailCaps: FrequencyCap[];
@@ -104,34 +105,15 @@ function ConsentEvidence() {
 export function MessagingSettingsPage() {
   const { can } = useSession();
   const readOnly = !can('messaging:manage');
-  const [settings, setSettings] = useState<MessagingSettings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const form = useForm<FormValues>({
     initialValues: valuesFrom({ emailCaps: [], smsCaps: [], emailQuietHours: null, marketingExpiryHours: 72, smsFrom: null, smsProgram: null, smsFrequency: null, updatedAt: null }),
   });
 
-  function show(loaded: MessagingSettings) {
-    setSettings(loaded);
-    form.setValues(valuesFrom(loaded));
-    form.resetDirty(valuesFrom(loaded));
-  }
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<MessagingSettings>('/messaging-settings')
-      .then((loaded) => !cancelled && show(loaded))
-      .catch((error: unknown) => !cancelled && setLoadError(error instanceof Error ? error.message : String(error)));
-    return () => {
-      cancelled = true;
-    };
-    // Loads once; `show` only touches the form, which is stable.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const { settings, loadError, save: saveSettings } = useSettingsDocument<MessagingSettings, FormValues>('/messaging-settings', form, valuesFrom);
 
   const save = form.onSubmit(async (values) => {
     try {
-      show(await api.put<MessagingSettings>('/messaging-settings', bodyFrom(values)));
+      await saveSettings(bodyFrom(values));
       notifySuccess('Messaging settings saved.');
     } catch (error) {
       showSaveError(form, error);

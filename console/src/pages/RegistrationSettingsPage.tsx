@@ -1,8 +1,6 @@
 // What the registration page offers and asks: retailers, countries, support contacts and wording overrides.
 import { Alert, Button, Center, Fieldset, Group, Loader, MultiSelect, Stack, TagsInput, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
-import { api } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { ContactFields } from '../components/registrationSettings/ContactFields';
 import { OverrideRows } from '../components/registrationSettings/OverrideRows';
@@ -18,6 +16,7 @@ import { formatDateTime } from '../format';
 import { notifyError, notifySuccess } from '../notify';
 import { useSession } from '../session';
 import type { RegistrationSettings } from '../types';
+import { useSettingsDocument } from '../useSettingsDocument';
 
 const channelOptions = [
   { value: 'email', label: 'Email' },
@@ -31,8 +30,6 @@ function prefixed(prefix: string, errors: Record<string, string>): Record<string
 export function RegistrationSettingsPage() {
   const { can } = useSession();
   const readOnly = !can('registration_settings:manage');
-  const [settings, setSettings] = useState<RegistrationSettings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const form = useForm<SettingsFormValues>({
     initialValues: formValuesFrom({
       retailers: [], countries: ['US'], supportEmail: null, supportPhone: null, supportUrl: null, accessoriesUrl: null, reviewUrl: null,
@@ -45,28 +42,11 @@ export function RegistrationSettingsPage() {
     }),
   });
 
-  function show(loaded: RegistrationSettings) {
-    setSettings(loaded);
-    form.setValues(formValuesFrom(loaded));
-    form.resetDirty(formValuesFrom(loaded));
-  }
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<RegistrationSettings>('/registration-settings')
-      .then((loaded) => !cancelled && show(loaded))
-      .catch((error: unknown) => !cancelled && setLoadError(error instanceof Error ? error.message : String(error)));
-    return () => {
-      cancelled = true;
-    };
-    // Loads once; `show` only touches the form, which is stable.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const { settings, loadError, save: saveSettings } = useSettingsDocument<RegistrationSettings, SettingsFormValues>('/registration-settings', form, formValuesFrom);
 
   const save = form.onSubmit(async (values) => {
     try {
-      show(await api.put<RegistrationSettings>('/registration-settings', settingsBodyFrom(values)));
+      await saveSettings(settingsBodyFrom(values));
       notifySuccess('Registration settings saved.');
     } catch (error) {
       form.setErrors(settingsFormErrors(error, values));

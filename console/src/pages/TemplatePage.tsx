@@ -6,6 +6,7 @@ import { api, ApiError } from '../api';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { PageHeader } from '../components/PageHeader';
 import { ContentEditor } from '../components/templates/ContentEditor';
+import { type TemplateInUse, TemplateInUseAlert, templateInUseOf } from '../components/templates/TemplateInUseAlert';
 import { TemplatePreviewPanel } from '../components/templates/TemplatePreviewPanel';
 import { type ContentDraft, type Template, type TemplateClass, classLabels, commonLanguages, contentBody, draftOf, templateClasses } from '../components/templates/templateTypes';
 import { VariableList } from '../components/templates/VariableList';
@@ -58,6 +59,7 @@ export function TemplatePage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [newLanguage, setNewLanguage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [inUse, setInUse] = useState<TemplateInUse | null>(null);
 
   const show = useCallback((loaded: Template) => {
     setTemplate(loaded);
@@ -143,6 +145,12 @@ export function TemplatePage() {
       notifySuccess(`${template.name} was removed.`);
       navigate('/templates');
     } catch (caught) {
+      // Journeys still send it: the dialog closes and the page names them, each a link to change.
+      const refusal = templateInUseOf(caught);
+      if (refusal) {
+        setInUse(refusal);
+        return;
+      }
       notifyError(caught);
       throw caught;
     }
@@ -163,7 +171,7 @@ export function TemplatePage() {
             {template.key}
           </Text>
           {canEdit && (
-            <ConfirmButton color="red" variant="subtle" title="Remove this template?" message="Journeys that send it will fail until they use another. Messages already sent keep their text." confirmLabel="Remove" onConfirm={remove}>
+            <ConfirmButton color="red" variant="subtle" title="Remove this template?" message="Messages already sent keep their text. A template that journeys still send cannot be removed: you will be told which." confirmLabel="Remove" onConfirm={remove}>
               Remove
             </ConfirmButton>
           )}
@@ -173,6 +181,7 @@ export function TemplatePage() {
             </Button>
           )}
         </PageHeader>
+        {inUse && <TemplateInUseAlert inUse={inUse} onClose={() => setInUse(null)} />}
       </div>
 
       <Grid gap="xl">

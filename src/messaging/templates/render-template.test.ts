@@ -87,11 +87,11 @@ describe('rendering a template', () => {
       context(),
     );
     const links = trackableLinks(parts, context());
-    expect(links).toEqual(['https://openox.example/o/acme/products/0190a5d2-0000-7000-8000-000000000000', 'https://shop.acme.example/accessories', 'https://acme.example/reviews']);
+    expect(links).toEqual(['https://openox.example/o/acme/products/0190a5d2-0000-7000-8000-000000000000', 'https://shop.acme.example/accessories', 'https://openox.example/o/acme/review/UgGQ']);
     const message = await composeMessage(parts, context(), (url) => (links.includes(url) ? `https://t.example/c/${links.indexOf(url)}` : url));
     expect(message.text).toContain('A https://t.example/c/0 B https://openox.example/o/acme/contact-preferences/AQGQ C shop (https://t.example/c/1)');
     expect(message.html).toContain('href="https://t.example/c/2"');
-    expect(message.html).not.toContain('acme.example/reviews');
+    expect(message.html).not.toContain('/review/UgGQ');
   });
 
   it('refuses a button whose address comes out as something other than a web address', async () => {
@@ -113,11 +113,13 @@ describe('choosing the language', () => {
 
 describe('what a render has to look up', () => {
   it.each([
-    ['an email reading only the owner (its footer links the preference centre)', ['Hi {{ owner.firstName }}'], 'email', { coverage: false, brandSettings: false, preferences: true }],
-    ['a text reading only the owner', ['Hi {{ owner.firstName }}'], 'sms', { coverage: false, brandSettings: false, preferences: false }],
-    ['a text about the warranty', ['Until {{ coverage.until }}', '{% if coverage.covered %}x{% endif %}'], 'sms', { coverage: true, brandSettings: false, preferences: false }],
-    ['a text with the shop and preference links', ['{{ links.accessories }} {{ links.preferences }}'], 'sms', { coverage: false, brandSettings: true, preferences: true }],
-    ['a text with the support phone', ['Call {{ brand.supportPhone }}'], 'sms', { coverage: false, brandSettings: true, preferences: false }],
+    ['an email reading only the owner (its footer links the preference centre)', ['Hi {{ owner.firstName }}'], 'email', { coverage: false, brandSettings: false, preferences: true, review: false }],
+    ['a text reading only the owner', ['Hi {{ owner.firstName }}'], 'sms', { coverage: false, brandSettings: false, preferences: false, review: false }],
+    ['a text about the warranty', ['Until {{ coverage.until }}', '{% if coverage.covered %}x{% endif %}'], 'sms', { coverage: true, brandSettings: false, preferences: false, review: false }],
+    ['a text with the shop and preference links', ['{{ links.accessories }} {{ links.preferences }}'], 'sms', { coverage: false, brandSettings: true, preferences: true, review: false }],
+    ['a text with the support phone', ['Call {{ brand.supportPhone }}'], 'sms', { coverage: false, brandSettings: true, preferences: false, review: false }],
+    // The signed review link for the product, and the brand's own review site when there is no product.
+    ['an email asking for a review', ['{{ links.review }}'], 'email', { coverage: false, brandSettings: true, preferences: true, review: true }],
   ] as const)('%s', (_case, sources, channel, needs) => {
     expect(factNeedsOf(sources, channel)).toEqual(needs);
   });

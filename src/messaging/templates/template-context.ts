@@ -3,6 +3,7 @@ import { daysBetween, todayUtc } from '../../platform/calendar.ts';
 import type { BrandScope } from '../../platform/database/tenancy.ts';
 import { ApiError } from '../../platform/http/errors.ts';
 import { registrationSettingsOf } from '../../registration/settings.ts';
+import { reviewLinkFor } from '../../reviews/review-link.ts';
 import { type Entitlement, lastCoveredDay } from '../../warranty/entitlement.ts';
 import { ownershipEntitlement } from '../../warranty/ownership-entitlement.ts';
 import type { MessageChannel } from '../tables.ts';
@@ -38,21 +39,27 @@ export interface TemplateFacts {
   readonly publicUrl: string;
   /** The owner's preference centre, by a signed link that needs no sign-in. */
   readonly preferencesUrl: string;
+  /**
+   * OpenOX's own review page for the product, by a signed link that needs no sign-in: a review
+   * written there carries the verified-owner badge. Empty when the message is about no product.
+   */
+  readonly reviewUrl: string;
   readonly today: string;
 }
 
 /**
  * Which of the costlier facts a render needs: the warranty (a query over the unit's history), the
- * brand's registration settings, and the signed preference link. A journey renders for many owners;
- * what no content reads is not looked up.
+ * brand's registration settings, and the signed preference and review links. A journey renders for
+ * many owners; what no content reads is not looked up.
  */
 export interface FactNeeds {
   readonly coverage: boolean;
   readonly brandSettings: boolean;
   readonly preferences: boolean;
+  readonly review: boolean;
 }
 
-const allFacts: FactNeeds = { coverage: true, brandSettings: true, preferences: true };
+const allFacts: FactNeeds = { coverage: true, brandSettings: true, preferences: true, review: true };
 
 const settingsPaths = new Set(['brand.supportEmail', 'brand.supportPhone', 'links.accessories', 'links.review', 'links.support']);
 
@@ -61,15 +68,17 @@ export function factNeedsOf(sources: Iterable<string>, channel: MessageChannel):
   let coverage = false;
   let brandSettings = false;
   let preferences = channel === 'email';
+  let review = false;
   for (const source of sources) {
     for (const variable of variablesUsed(source)) {
       const [root, field] = variable.segments;
       if (root === 'coverage') coverage = true;
       if (settingsPaths.has(`${String(root)}.${String(field)}`) || ((root === 'brand' || root === 'links') && field === undefined)) brandSettings = true;
       if (root === 'links' && (field === 'preferences' || field === undefined)) preferences = true;
+      if (root === 'links' && (field === 'review' || field === undefined)) review = true;
     }
   }
-  return { coverage, brandSettings, preferences };
+  return { coverage, brandSettings, preferences, review };
 }
 
 const noSettings = { supportEmail: null, supportPhone: null, supportUrl: null, accessoriesUrl: null, reviewUrl: null };
@@ -107,6 +116,7 @@ export async function loadTemplateFacts(scope: BrandScope, subject: TemplateSubj
 
   const publicUrl = subject.publicUrl.replace(/\/+$/, '');
   const preferencesUrl = needs.preferences ? (await ownerLinks(scope, publicUrl, brand.slug, owner.id, subject.channel)).preferencesUrl : '';
+  const reviewUrl = needs.review && ownership ? await reviewLinkFor(scope, { publicUrl, brandSlug: brand.slug, ownershipId: ownership.id }) : '';
   return {
     owner: { id: owner.id, name: owner.name, email: owner.email, phone: owner.phone, language: owner.language, country: owner.country, postalCode: owner.postal_code },
     brand: {
@@ -123,6 +133,7 @@ export async function loadTemplateFacts(scope: BrandScope, subject: TemplateSubj
     extra: subject.extra ?? {},
     publicUrl,
     preferencesUrl,
+    reviewUrl,
     today,
   };
 }
@@ -172,7 +183,9 @@ export function variablesOf(facts: TemplateFacts, language: string): Record<stri
       productPage: ownership ? site(`/products/${ownership.id}`) : site('/products'),
       preferences: facts.preferencesUrl,
       accessories: facts.brand.accessoriesUrl ?? '',
-      review: facts.brand.reviewUrl ?? '',
+      // About a product: OpenOX's own signed page, where the review gets the verified-owner badge.
+      // About no product there is nothing to review here, so the brand's own review site, if any.
+      review: facts.reviewUrl || (facts.brand.reviewUrl ?? ''),
       support: facts.brand.supportUrl ?? '',
     },
     offer: offer && typeof offer === 'object'

@@ -1,5 +1,6 @@
 // The personalisation a template may use: every variable, what it holds, and an example value. The
 // list is the contract with brand authors: saving a template that names anything else is refused.
+import { reviewLinkLifetimeDays } from '../../reviews/review-link.ts';
 
 export interface TemplateVariable {
   /** As written in a template: `owner.firstName`. */
@@ -46,7 +47,7 @@ export const templateVariables: readonly TemplateVariable[] = [
   { path: 'links.productPage', description: "This product's page: warranty, manuals, claims.", example: 'https://openox.example/o/acme/products/0190a5d2-0000-7000-8000-000000000000' },
   { path: 'links.preferences', description: 'The preference centre, where the owner chooses what reaches them on every channel, without signing in. Never tracked.', example: 'https://openox.example/o/acme/contact-preferences/AQGQ' },
   { path: 'links.accessories', description: 'The accessories shop from the registration settings, or empty.', example: 'https://shop.acme.example/accessories' },
-  { path: 'links.review', description: 'Where to write a review, from the registration settings, or empty.', example: 'https://acme.example/reviews' },
+  { path: 'links.review', description: `Where the owner writes a review. About a product: OpenOX's own review page for it, by a signed link that needs no sign-in (it works ${reviewLinkLifetimeDays} days), where the review shows a verified-owner badge. About no product: the review site from the registration settings, or empty.`, example: 'https://openox.example/o/acme/review/UgGQ' },
   { path: 'links.support', description: 'The support site from the registration settings, or empty.', example: 'https://acme.example/support' },
   { path: 'offer.title', description: "The offer's title (given by the journey step).", example: '3 more years of cover' },
   { path: 'offer.description', description: 'What the offer is.', example: 'Parts and labour, home visits included.' },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, testApp, testDatabase } from '../../../test/harness.ts';
 import { inBrand } from '../../platform/database/tenancy.ts';
@@ -8,7 +9,7 @@ const { db } = testDatabase();
 let app: App;
 let world: TemplateWorld;
 
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, key = world.brand.keys.marketer) =>
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: object, key = world.brand.keys.marketer) =>
   app.inject({ method, url, ...(payload ? { payload } : {}), headers: bearer(key) });
 
 const content = { subject: 'Hello {{ owner.firstName }}', body: 'Hi from {{ brand.name }}.' };
@@ -100,6 +101,42 @@ describe('templates', () => {
     expect((await call('DELETE', `/api/v1/templates/${key}`)).statusCode).toBe(204);
     expect((await call('GET', `/api/v1/templates/${key}`)).statusCode).toBe(404);
     expect((await call('DELETE', `/api/v1/templates/${key}`)).json().error.message).toContain(`"${key}"`);
+  });
+
+  it('are not removed while a journey sends them, and the refusal names the journeys and versions', async () => {
+    const { key: used } = await writeTemplate(app, world);
+    const { key: replacement } = await writeTemplate(app, world);
+    const definition = (template: string) => ({ trigger: { kind: 'event', event: 'ownership.registered' }, steps: [{ id: 'say', type: 'send', channel: 'email', template }] });
+    const journey = await call('POST', '/api/v1/journeys', { name: 'Filter series', definition: definition(used) });
+    expect(journey.statusCode, journey.body).toBe(201);
+    const journeyId = journey.json().id as string;
+
+    const byCurrent = await call('DELETE', `/api/v1/templates/${used}`);
+    expect(byCurrent.statusCode).toBe(409);
+    expect(byCurrent.json().error).toMatchObject({
+      code: 'template_in_use',
+      message: 'Journeys still send this template: "Filter series" (v1, current). Make their send steps use another template, then remove it.',
+      details: { journeys: [{ id: journeyId, name: 'Filter series', versions: [{ version: 1, current: true, ownersInside: 0 }] }] },
+    });
+
+    // v2 sends another template, but an owner who entered v1 is still inside: v1 must still find it.
+    expect((await call('PUT', `/api/v1/journeys/${journeyId}`, { name: 'Filter series', definition: definition(replacement) })).statusCode).toBe(200);
+    const owner = await registerOwner(app, world);
+    await inBrand(db, world.brand.brandId, (scope) =>
+      sql`insert into journey_runs (brand_id, journey_id, journey_version_id, owner_id, entry_key, status, step_id)
+          select v.brand_id, v.journey_id, v.id, ${owner.ownerId}, 'still-inside', 'active', 'say'
+          from journey_versions v where v.journey_id = ${journeyId} and v.version = 1`.execute(scope.db));
+    const byOlder = await call('DELETE', `/api/v1/templates/${used}`);
+    expect(byOlder.statusCode).toBe(409);
+    expect(byOlder.json().error.message).toBe(
+      'Journeys still send this template: "Filter series" (v1, 1 owner still inside). Make their send steps use another template and let the owners on older versions finish, then remove it.',
+    );
+    expect((await call('DELETE', `/api/v1/templates/${replacement}`)).json().error.details.journeys[0].versions).toEqual([{ version: 2, current: true, ownersInside: 0 }]);
+
+    // Once the last owner on v1 has finished, nothing sends it any more.
+    await inBrand(db, world.brand.brandId, (scope) => scope.db.updateTable('journey_runs').set({ status: 'completed', ended_at: new Date() }).where('journey_id', '=', journeyId).execute());
+    expect((await call('DELETE', `/api/v1/templates/${used}`)).statusCode).toBe(204);
+    expect((await call('GET', `/api/v1/templates/${used}`)).statusCode).toBe(404);
   });
 
   it('list the variables a template may use', async () => {

@@ -90,7 +90,13 @@ export const templateRoutes: RouteModule = (app, { db, config }) => {
 
   app.delete('/api/v1/templates/:key', {
     preValidation: manage,
-    schema: { tags, summary: 'Remove a template (messages already sent keep their text)', params: templateKeyParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Remove a template (messages already sent keep their text)',
+      description: 'A template that a journey\'s current version sends, or an older version with owners still inside, is refused with 409 `template_in_use`; `details.journeys` names them and their versions.',
+      params: templateKeyParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
   }, (request, reply) => write(db, request, reply, async (scope, actor) => ({ status: 204, body: (await deleteTemplate(scope, actor, request.params.key), null) })));
 
   app.post('/api/v1/templates/:key/preview', {

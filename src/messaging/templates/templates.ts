@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { diff, recordAudit } from '../../access/audit.ts';
 import type { Actor } from '../../access/principal.ts';
 import type { BrandScope } from '../../platform/database/tenancy.ts';
@@ -185,8 +185,47 @@ export async function updateTemplate(scope: BrandScope, actor: Actor, key: strin
 
 const prefixed = (contents: Record<string, unknown>) => Object.fromEntries(Object.entries(contents).map(([language, content]) => [`contents.${language}`, content]));
 
+/** A journey that still sends a template, with the versions that do: its current one, or older ones with owners inside. */
+export interface TemplateUse {
+  readonly id: string;
+  readonly name: string;
+  readonly versions: readonly { readonly version: number; readonly current: boolean; readonly ownersInside: number }[];
+}
+
+/**
+ * The journeys whose current version sends the template, or whose older versions do and still have
+ * owners inside (they finish on the version they entered, so the template must stay until they have).
+ */
+export async function journeysSending(scope: BrandScope, template: Pick<TemplateRow, 'key' | 'channel'>): Promise<TemplateUse[]> {
+  const vars = JSON.stringify({ key: template.key, channel: template.channel });
+  const { rows } = await sql<{ id: string; name: string; version: number; current: boolean; owners_inside: number }>`
+    select j.id, j.name, v.version, v.id = j.current_version_id as current,
+      (select count(*) from journey_runs r where r.journey_version_id = v.id and r.status = 'active')::integer as owners_inside
+    from journey_versions v join journeys j on j.id = v.journey_id
+    where jsonb_path_exists(v.definition, '$.steps[*] ? (@.type == "send" && @.template == $key && @.channel == $channel)', ${vars}::jsonb)
+    order by j.name, j.id, v.version desc`.execute(scope.db);
+  const uses = new Map<string, { id: string; name: string; versions: TemplateUse['versions'][number][] }>();
+  for (const row of rows.filter((candidate) => candidate.current || candidate.owners_inside > 0)) {
+    const use = uses.get(row.id) ?? { id: row.id, name: row.name, versions: [] };
+    use.versions.push({ version: row.version, current: row.current, ownersInside: row.owners_inside });
+    uses.set(row.id, use);
+  }
+  return [...uses.values()];
+}
+
+function describeUses(uses: readonly TemplateUse[]): string {
+  const versionText = (version: TemplateUse['versions'][number]) =>
+    version.current ? `v${version.version}, current` : `v${version.version}, ${version.ownersInside} ${version.ownersInside === 1 ? 'owner' : 'owners'} still inside`;
+  const journeys = uses.map((use) => `"${use.name}" (${use.versions.map(versionText).join('; ')})`).join(', ');
+  const waitForOlder = uses.some((use) => use.versions.some((version) => !version.current));
+  return `Journeys still send this template: ${journeys}. Make their send steps use another template${waitForOlder ? ' and let the owners on older versions finish' : ''}, then remove it.`;
+}
+
+/** Removes a template no journey sends any more; one that a journey still sends is refused, naming the journeys. */
 export async function deleteTemplate(scope: BrandScope, actor: Actor, key: string): Promise<void> {
   const row = await requireTemplate(scope, key);
+  const uses = await journeysSending(scope, row);
+  if (uses.length > 0) throw new ApiError('template_in_use', describeUses(uses), { journeys: uses });
   await scope.db.deleteFrom('message_templates').where('brand_id', '=', scope.brandId).where('id', '=', row.id).execute();
   await recordAudit(scope, actor, { action: 'template.deleted', subjectType: 'message_template', subjectId: row.id, changes: { key: row.key, name: row.name } });
 }

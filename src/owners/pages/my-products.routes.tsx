@@ -16,6 +16,7 @@ import { ProductCare } from '../../registration/pages/product-care.tsx';
 import { readMultipartForm } from '../../registration/pages/read-form.ts';
 import { registrableModel } from '../../registration/registrable-model.ts';
 import { registrationSettingsOf } from '../../registration/settings.ts';
+import { reviewedOwnerships } from '../../reviews/reviews.ts';
 import { type FieldProblem, type OwnerField, checkRegistrationForm } from '../../registration/registration-form.ts';
 import { Field, type FieldState, ProblemSummary } from '../../registration/pages/form-fields.tsx';
 import { consentWordings } from '../../registration/wording.ts';
@@ -40,10 +41,11 @@ export const myProductsRoutes: RouteModule = (app, { db }) => {
       if (!opened.owner) return reply.redirect(sitePath(opened.brand, '/sign-in'), 303);
       const owner = opened.owner;
       const { t, language } = opened.page;
-      const { products, formerProducts, entitlements } = await inBrand(db, opened.brand.id, async (scope) => {
+      const { products, formerProducts, entitlements, reviewed } = await inBrand(db, opened.brand.id, async (scope) => {
         const all = await ownedProducts(scope, owner.id);
         const current = all.filter((product) => product.status === 'active');
-        return { products: current, formerProducts: all.filter((product) => product.status !== 'active'), entitlements: await ownershipEntitlements(scope, current.map((product) => product.id)) };
+        const ids = current.map((product) => product.id);
+        return { products: current, formerProducts: all.filter((product) => product.status !== 'active'), entitlements: await ownershipEntitlements(scope, ids), reviewed: await reviewedOwnerships(scope, ids) };
       });
       return opened.send(t('products.title'), (
         <>
@@ -60,7 +62,7 @@ export const myProductsRoutes: RouteModule = (app, { db }) => {
                   {entitlement?.covered ? t('products.covered', { date: formatDay(lastCoveredDay(entitlement) as string, language) }) : until ? t('products.expired', { date: formatDay(until, language) }) : t('products.notCovered')}
                 </span></p>
                 <p>{t(`products.proof${product.proofStatus[0]?.toUpperCase()}${product.proofStatus.slice(1)}`)}</p>
-                <p><a href={sitePath(opened.brand, `/products/${product.id}`)}>{t('products.details')}</a> · <a href={sitePath(opened.brand, `/products/${product.id}/claim`)}>{t('products.reportProblem')}</a></p>
+                <p><a href={sitePath(opened.brand, `/products/${product.id}`)}>{t('products.details')}</a> · <a href={sitePath(opened.brand, `/products/${product.id}/claim`)}>{t('products.reportProblem')}</a> · <a href={sitePath(opened.brand, `/products/${product.id}/review`)}>{t(reviewed.has(product.id) ? 'reviews.editLink' : 'reviews.writeLink')}</a></p>
               </section>
             );
           })}

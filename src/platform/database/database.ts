@@ -15,6 +15,8 @@ import type { OwnerTables } from '../../owners/tables.ts';
 import type { RecallTables } from '../../recalls/tables.ts';
 import type { ImportTables } from '../../registration/import/tables.ts';
 import type { RegistrationTables } from '../../registration/tables.ts';
+import type { ReviewTables } from '../../reviews/tables.ts';
+import type { SegmentTables } from '../../segments/tables.ts';
 import type { TelemetryTables } from '../../telemetry/tables.ts';
 import type { WarrantyTables } from '../../warranty/tables.ts';
 import type { EventTables } from '../events/tables.ts';
@@ -23,7 +25,7 @@ import type { HttpTables } from '../http/tables.ts';
 
 /** Every table OpenOX owns, as the typed query layer sees it. */
 export interface Database
-  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, ImportTables, MessagingTables, RecallTables, WarrantyTables, CareTables, ClaimTables, AgentTables, IdentificationTables, JourneyTables, TemplateTables, ClickTables, TelemetryTables {}
+  extends BrandTables, AccessTables, HttpTables, EventTables, FileTables, CatalogTables, OwnerTables, RegistrationTables, ImportTables, MessagingTables, RecallTables, WarrantyTables, CareTables, ClaimTables, AgentTables, IdentificationTables, JourneyTables, SegmentTables, TemplateTables, ClickTables, TelemetryTables, ReviewTables {}
 
 export type Db = Kysely<Database>;
 

@@ -21,6 +21,10 @@ export const errorCatalog = {
     message: 'This unit is already registered to another owner. The claim is recorded for the brand to review (usually a resale, settled by a transfer).',
   },
   claim_transition_not_allowed: { status: 409, message: 'A claim in this status cannot move to that status; see details for the statuses it can move to.' },
+  template_in_use: {
+    status: 409,
+    message: 'Journeys still send this template: make their send steps use another template (owners already on an older version must finish first), then remove it. See details for the journeys.',
+  },
   claim_closed: { status: 409, message: 'This claim is closed and cannot be changed; file a new claim if the problem is back.' },
   idempotency_key_reused: {
     status: 422,

@@ -4,6 +4,7 @@ import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/co
 import type { ReactNode } from 'react';
 import type { JourneyCondition } from '../../types';
 import { blankTest, conditionOf, type GroupMode, groupModeLabels, groupOf, isTest, itemPath } from './conditionGroup';
+import type { ConditionScope } from './conditionFacts';
 import { ConditionRow } from './ConditionRow';
 
 export interface ConditionEditorProps {
@@ -17,9 +18,11 @@ export interface ConditionEditorProps {
   /** What an empty condition means here ("Every owner enters"). */
   emptyText: string;
   onRemove?: () => void;
+  /** Which facts it offers: a journey's, or the fewer a segment can compute. */
+  scope?: ConditionScope;
 }
 
-export function ConditionEditor({ value, onChange, path, errors, readOnly, emptyText, onRemove }: ConditionEditorProps) {
+export function ConditionEditor({ value, onChange, path, errors, readOnly, emptyText, onRemove, scope = 'journey' }: ConditionEditorProps) {
   const group = groupOf(value);
   const nested = onRemove !== undefined;
   const change = (items: JourneyCondition[]) => onChange(items.length === 0 && !nested ? null : conditionOf({ ...group, items }));
@@ -63,6 +66,7 @@ export function ConditionEditor({ value, onChange, path, errors, readOnly, empty
               onRemove={() => replace(index, null)}
               errorOf={(field) => errors[field ? `${at}.${field}` : at]}
               readOnly={readOnly}
+              scope={scope}
             />
           ) : (
             <ConditionEditor
@@ -74,6 +78,7 @@ export function ConditionEditor({ value, onChange, path, errors, readOnly, empty
               errors={errors}
               readOnly={readOnly}
               emptyText="An empty group: add a rule."
+              scope={scope}
             />
           );
         })}

@@ -2,11 +2,12 @@
 import { Autocomplete, CloseButton, Group, Select } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { JourneyComparison, JourneyTest } from '../../types';
-import { factOptions, operatorOptions, takesList, takesNoValue } from './conditionFacts';
+import { type ConditionScope, factKind, factOptionsFor, operatorOptionsFor, segmentProblemOf, takesList, takesNoValue } from './conditionFacts';
 import { ConditionValueInput } from './ConditionValueInput';
 import { describedOption } from './describedOption';
 
-const renderFact = describedOption(new Map(factOptions.map((fact) => [fact.value, fact.label])));
+const factOptions = { journey: factOptionsFor('journey'), segment: factOptionsFor('segment') };
+const renderFact = describedOption(new Map(factOptions.journey.map((fact) => [fact.value, fact.label])));
 
 interface ConditionRowProps {
   test: JourneyTest;
@@ -15,6 +16,8 @@ interface ConditionRowProps {
   /** The API's problem with this rule, by field ('' for the rule as a whole). */
   errorOf: (field: '' | 'fact' | 'op' | 'value') => ReactNode;
   readOnly: boolean;
+  /** Segments take fewer facts than journeys. */
+  scope: ConditionScope;
 }
 
 /** The value kept when the operator changes between one value, a list and none. */
@@ -24,23 +27,32 @@ function valueFor(op: JourneyComparison, value: JourneyTest['value']): JourneyTe
   return Array.isArray(value) ? (value[0] ?? '') : value;
 }
 
-export function ConditionRow({ test, onChange, onRemove, errorOf, readOnly }: ConditionRowProps) {
+/** The rule with another fact: an operator the new fact does not take becomes the first one it does. */
+function withFact(test: JourneyTest, fact: string): JourneyTest {
+  const allowed = operatorOptionsFor(fact).map((option) => option.value as JourneyComparison);
+  if (allowed.includes(test.op)) return { ...test, fact };
+  const op = (factKind(fact) === 'list' ? 'includes' : 'eq') as JourneyComparison;
+  return { fact, op, value: valueFor(op, test.value) };
+}
+
+export function ConditionRow({ test, onChange, onRemove, errorOf, readOnly, scope }: ConditionRowProps) {
+  const outOfScope = scope === 'segment' && test.fact ? segmentProblemOf(test.fact) : null;
   return (
     <Group align="flex-start" gap="xs" wrap="wrap">
       <Autocomplete
         label="Fact"
         placeholder="model.category"
-        data={factOptions.map((fact) => fact.value)}
+        data={factOptions[scope].map((fact) => fact.value)}
         renderOption={renderFact}
         value={test.fact}
-        onChange={(fact) => onChange({ ...test, fact })}
-        error={errorOf('fact') ?? errorOf('')}
+        onChange={(fact) => onChange(withFact(test, fact))}
+        error={errorOf('fact') ?? errorOf('') ?? outOfScope}
         w={230}
         maxDropdownHeight={320}
       />
       <Select
         label="Is"
-        data={operatorOptions}
+        data={operatorOptionsFor(test.fact)}
         value={test.op}
         allowDeselect={false}
         onChange={(picked) => {

@@ -102,7 +102,7 @@ export function JourneyPreviewPanel({ journeyId, definition }: {
       {steps && (
         <Timeline active={steps.length - 1} bulletSize={18} lineWidth={2}>
           {steps.map((step, index) => (
-            <Timeline.Item key={index} title={`${step.stepId === 'entry' ? 'Entry' : step.stepId} · ${step.type === 'entry' ? 'entry conditions' : stepTypeLabels[step.type]}`}>
+            <Timeline.Item key={index} title={step.stepId === 'trigger' ? 'Trigger · entering a segment' : `${step.stepId === 'entry' ? 'Entry' : step.stepId} · ${step.type === 'entry' ? 'entry conditions' : stepTypeLabels[step.type]}`}>
               <Text size="xs" c="dimmed">
                 {formatDateTime(step.at)}
               </Text>

@@ -1,36 +1,22 @@
-// Who is where: the owners in a journey, latest first, by status or step.
+// Who is where: the owners in a journey, latest first, by status or step, a page at a time.
 import { Alert, Anchor, Badge, Button, Group, Select, Table, Text } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api';
 import { formatDateTime, humanize } from '../../format';
 import { useSession } from '../../session';
 import type { JourneyRun, JourneyRunStatus } from '../../types';
+import { useCursorList } from '../../useCursorList';
 import { EmptyTableRow } from '../EmptyTableRow';
+import { LoadMoreButton } from '../LoadMoreButton';
 import { runStatusColors, runStatusLabels } from './journeyLabels';
-
-const pageSize = 50;
-// The API answers at most this many runs, latest first.
-const maxRuns = 200;
 
 export function JourneyRunsTable({ journeyId, stepIds }: { journeyId: string; stepIds: readonly string[] }) {
   const { can } = useSession();
   const [status, setStatus] = useState<JourneyRunStatus | null>(null);
   const [step, setStep] = useState<string | null>(null);
-  const [limit, setLimit] = useState(pageSize);
-  const [runs, setRuns] = useState<JourneyRun[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setError(null);
-    return api
-      .get<JourneyRun[]>(`/journeys/${journeyId}/runs`, { status, step, limit })
-      .then(setRuns)
-      .catch((caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
-  }, [journeyId, status, step, limit]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // A new filter starts again from the first page.
+  const list = useCursorList<JourneyRun>(`/journeys/${journeyId}/runs`, { status: status ?? undefined, step: step ?? undefined });
+  const runs = list.items;
 
   return (
     <>
@@ -45,11 +31,11 @@ export function JourneyRunsTable({ journeyId, stepIds }: { journeyId: string; st
           w={200}
         />
         <Select label="Step" placeholder="Any step" clearable data={[...new Set(stepIds)]} value={step} onChange={setStep} w={200} />
-        <Button variant="default" onClick={() => void load()}>
+        <Button variant="default" onClick={() => void list.reload()}>
           Refresh
         </Button>
       </Group>
-      {error && <Alert color="red">{error}</Alert>}
+      {list.error && <Alert color="red">{list.error}</Alert>}
       <Table.ScrollContainer minWidth={900}>
         <Table verticalSpacing="xs">
           <Table.Thead>
@@ -63,7 +49,7 @@ export function JourneyRunsTable({ journeyId, stepIds }: { journeyId: string; st
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {(runs ?? []).map((run) => (
+            {runs.map((run) => (
               <Table.Tr key={run.id}>
                 <Table.Td>
                   {can('owners:read') ? (
@@ -105,19 +91,13 @@ export function JourneyRunsTable({ journeyId, stepIds }: { journeyId: string; st
                 </Table.Td>
               </Table.Tr>
             ))}
-            <EmptyTableRow show={runs !== null && runs.length === 0} columns={6}>
+            <EmptyTableRow show={!list.loading && runs.length === 0} columns={6}>
               No owners match.
             </EmptyTableRow>
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {runs !== null && runs.length === limit && limit < maxRuns && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => setLimit((current) => Math.min(current + pageSize, maxRuns))}>
-            Show more
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton hasMore={list.hasMore} loading={list.loading} onLoadMore={() => void list.loadMore()} />
     </>
   );
 }

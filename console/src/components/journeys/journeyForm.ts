@@ -39,7 +39,7 @@ function isCondition(value: unknown): value is JourneyCondition {
  */
 export function builderProblem(value: unknown): string | null {
   if (!isObject(value)) return 'The definition is a JSON object with trigger, conditions, goal and steps.';
-  if (!isObject(value.trigger) || (value.trigger.kind !== 'event' && value.trigger.kind !== 'date')) return 'The trigger needs a kind, "event" or "date".';
+  if (!isObject(value.trigger) || !['event', 'date', 'segment'].includes(String(value.trigger.kind))) return 'The trigger needs a kind, "event", "date" or "segment".';
   if (value.conditions != null && !isCondition(value.conditions)) return 'The entry conditions are not rules the builder knows.';
   if (value.goal != null && !isObject(value.goal)) return 'The goal is an object with an event and withinDays, or null.';
   if (!Array.isArray(value.steps) || value.steps.length === 0) return 'The journey needs a list of steps.';

@@ -44,9 +44,16 @@ export const entryLabels = {
   per_event: 'Every time the event happens',
 } as const;
 
-/** "ownership.registered" or "purchase date + 30 days". */
+export const segmentEntryLabels = {
+  per_ownership: 'Once per product',
+  per_owner: 'Once per owner',
+  per_event: 'Every time a product enters',
+} as const;
+
+/** "ownership.registered", "purchase date + 30 days" or "Entering a segment". */
 export function triggerSummary(trigger: JourneyTrigger): string {
   if (trigger.kind === 'event') return `On ${trigger.event}`;
+  if (trigger.kind === 'segment') return 'Entering a segment';
   const days = trigger.offsetDays;
   const offset = days === 0 ? 'on the day' : `${days > 0 ? '+' : '−'} ${Math.abs(days)} day${Math.abs(days) === 1 ? '' : 's'}`;
   return `${dateAttributeLabels[trigger.attribute]} ${offset}`;
